@@ -1,0 +1,150 @@
+// Package tsnix binds the tree-sitter Nix grammar and walks trees in C.
+//
+// The tree-sitter runtime is the one compiled by github.com/smacker/go-tree-sitter;
+// this package calls its C API directly so that a parse and a full tree walk are
+// one cgo call each, and so trees are freed explicitly, never by finalizers.
+package tsnix
+
+// #cgo CFLAGS: -I${SRCDIR}/_grammar -std=c11 -O2 -Wno-unused-parameter
+// #include <stdlib.h>
+// #include "shim.h"
+import "C"
+
+import (
+	"errors"
+	"unsafe"
+
+	sitter "github.com/smacker/go-tree-sitter" // links the tree-sitter runtime
+)
+
+// Node flags as written by the C walk.
+const (
+	FlagNamed    = 1
+	FlagMissing  = 2
+	FlagError    = 4
+	FlagExtra    = 8
+	FlagHasError = 16
+	FlagTooDeep  = 32
+)
+
+// Node is one tree node in preorder; Next is the index just past its subtree.
+type Node struct {
+	Start, End uint32
+	Parent     int32
+	Next       uint32
+	Sym, Field uint16
+	Flags      uint8
+}
+
+var lang = sitter.NewLanguage(unsafe.Pointer(C.tree_sitter_nix()))
+
+// Language returns the Nix grammar for go-tree-sitter's API (queries, names).
+func Language() *sitter.Language { return lang }
+
+// SymbolName and FieldName name the numbers found in Node.
+func SymbolName(sym uint16) string { return lang.SymbolName(sitter.Symbol(sym)) }
+func SymbolCount() int             { return int(lang.SymbolCount()) }
+func FieldName(id uint16) string {
+	if id == 0 {
+		return ""
+	}
+	return lang.FieldName(int(id))
+}
+
+// Tree is a parsed tree owned by the caller; Close frees it.
+type Tree struct{ t *C.TSTree }
+
+// Close frees the tree. It is safe to call twice.
+func (t *Tree) Close() {
+	if t != nil && t.t != nil {
+		C.ts_tree_delete(t.t)
+		t.t = nil
+	}
+}
+
+// parsers are reused: creating one per parse costs allocations in C.
+var parsers = make(chan *C.TSParser, 16)
+
+func getParser() (*C.TSParser, error) {
+	select {
+	case p := <-parsers:
+		return p, nil
+	default:
+		p := C.nixsec_parser_new()
+		if p == nil {
+			return nil, errors.New("tree-sitter: incompatible Nix grammar")
+		}
+		return p, nil
+	}
+}
+
+func putParser(p *C.TSParser) {
+	C.ts_parser_reset(p)
+	select {
+	case parsers <- p:
+	default:
+		C.ts_parser_delete(p)
+	}
+}
+
+var errParse = errors.New("tree-sitter: parse failed")
+
+// Parse parses src. old, if not nil, must have been edited with Edit to
+// describe how src differs from the text it was parsed from.
+func Parse(src []byte, old *Tree) (*Tree, error) {
+	p, err := getParser()
+	if err != nil {
+		return nil, err
+	}
+	defer putParser(p)
+	var ptr *C.char
+	if len(src) > 0 {
+		ptr = (*C.char)(unsafe.Pointer(&src[0]))
+	}
+	var oldt *C.TSTree
+	if old != nil {
+		oldt = old.t
+	}
+	t := C.ts_parser_parse_string(p, oldt, ptr, C.uint32_t(len(src)))
+	if t == nil {
+		return nil, errParse
+	}
+	return &Tree{t: t}, nil
+}
+
+// Point is a tree-sitter position (row, byte column).
+type Point struct{ Row, Column uint32 }
+
+// Edit tells the tree that bytes [start, oldEnd) became [start, newEnd).
+func (t *Tree) Edit(start, oldEnd, newEnd uint32, startPt, oldEndPt, newEndPt Point) {
+	e := C.TSInputEdit{
+		start_byte:    C.uint32_t(start),
+		old_end_byte:  C.uint32_t(oldEnd),
+		new_end_byte:  C.uint32_t(newEnd),
+		start_point:   C.TSPoint{row: C.uint32_t(startPt.Row), column: C.uint32_t(startPt.Column)},
+		old_end_point: C.TSPoint{row: C.uint32_t(oldEndPt.Row), column: C.uint32_t(oldEndPt.Column)},
+		new_end_point: C.TSPoint{row: C.uint32_t(newEndPt.Row), column: C.uint32_t(newEndPt.Column)},
+	}
+	C.ts_tree_edit(t.t, &e)
+}
+
+// Flatten returns every node of the tree in preorder, reusing buf if it is large enough.
+func (t *Tree) Flatten(buf []Node) []Node {
+	n := int(C.nixsec_count(t.t))
+	if cap(buf) < n {
+		buf = make([]Node, n)
+	}
+	buf = buf[:cap(buf)]
+	if len(buf) == 0 {
+		return buf
+	}
+	got := int(C.nixsec_flatten(t.t, (*C.nixsec_node)(unsafe.Pointer(&buf[0])), C.uint32_t(len(buf))))
+	if got > len(buf) { // cannot happen if the count is right; be safe anyway
+		buf = make([]Node, got)
+		got = int(C.nixsec_flatten(t.t, (*C.nixsec_node)(unsafe.Pointer(&buf[0])), C.uint32_t(len(buf))))
+	}
+	return buf[:got]
+}
+
+// static layout check: Go and C structs must agree.
+var _ = [1]struct{}{}[unsafe.Sizeof(Node{})-unsafe.Sizeof(C.nixsec_node{})]

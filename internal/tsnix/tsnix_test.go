@@ -1,0 +1,84 @@
+package tsnix
+
+import (
+	"os"
+	"testing"
+)
+
+func TestFlattenShape(t *testing.T) {
+	src := []byte(`{ a.b = 1; c = [ "x" ]; }`)
+	tr, err := Parse(src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Close()
+	nodes := tr.Flatten(nil)
+	if len(nodes) == 0 || SymbolName(nodes[0].Sym) != "source_code" {
+		t.Fatalf("root: %+v", nodes)
+	}
+	if nodes[0].Next != uint32(len(nodes)) || nodes[0].End != uint32(len(src)) {
+		t.Fatalf("root spans %+v of %d nodes", nodes[0], len(nodes))
+	}
+	var kinds []string
+	for i, n := range nodes {
+		if i > 0 && (n.Parent < 0 || int(n.Parent) >= i) {
+			t.Fatalf("node %d has parent %d", i, n.Parent)
+		}
+		if n.Flags&FlagNamed != 0 {
+			kinds = append(kinds, SymbolName(n.Sym))
+		}
+	}
+	want := "source_code attrset_expression binding_set binding attrpath identifier identifier integer_expression binding attrpath identifier list_expression string_expression string_fragment"
+	if got := join(kinds); got != want {
+		t.Fatalf("named kinds\n got %s\nwant %s", got, want)
+	}
+}
+
+func join(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += " "
+		}
+		out += x
+	}
+	return out
+}
+
+func BenchmarkRawParse(b *testing.B) {
+	src := benchSource(b)
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		tr, err := Parse(src, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tr.Close()
+	}
+}
+
+func BenchmarkParseFlatten(b *testing.B) {
+	src := benchSource(b)
+	b.SetBytes(int64(len(src)))
+	var buf []Node
+	for i := 0; i < b.N; i++ {
+		tr, err := Parse(src, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		buf = tr.Flatten(buf)
+		tr.Close()
+	}
+}
+
+func benchSource(b *testing.B) []byte {
+	p := os.Getenv("NIXSEC_BENCH_FILE")
+	if p == "" {
+		b.Skip("NIXSEC_BENCH_FILE not set")
+	}
+	src, err := os.ReadFile(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return src
+}

@@ -1,0 +1,98 @@
+package nixast
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/nixsec/nixsec/internal/tsnix"
+)
+
+// Document is an editable source that re-parses incrementally, reusing the
+// previous tree. It owns C memory: call Close.
+type Document struct {
+	path string
+	file *File
+	tree *tsnix.Tree
+}
+
+// Edit replaces the bytes [Start, End) of the current text with Text.
+type Edit struct {
+	Start, End int
+	Text       string
+}
+
+// NewDocument parses src and keeps the tree for incremental re-parses.
+func NewDocument(path string, src []byte) (*Document, error) {
+	if err := checkInput(path, src); err != nil {
+		return nil, err
+	}
+	t, err := tsnix.Parse(src, nil)
+	if err != nil {
+		return nil, &ParseError{path, err.Error()}
+	}
+	return &Document{path: path, file: build(path, src, t, nil), tree: t}, nil
+}
+
+// File returns the current parse. It stays valid after later edits.
+func (d *Document) File() *File { return d.file }
+
+// Apply applies edits in order (each against the text left by the previous
+// one) and re-parses. On error the document is unchanged.
+func (d *Document) Apply(edits []Edit) (*File, error) {
+	if d.tree == nil {
+		return nil, errors.New("nixast: document is closed")
+	}
+	src := d.file.Src
+	lines := d.file.Lines
+	type tsEdit struct {
+		start, oldEnd, newEnd   int
+		sPt, oldEndPt, newEndPt tsnix.Point
+	}
+	var pending []tsEdit
+	for _, e := range edits {
+		if e.Start < 0 || e.End < e.Start || e.End > len(src) {
+			return nil, fmt.Errorf("nixast: edit [%d,%d) outside the document (%d bytes)", e.Start, e.End, len(src))
+		}
+		next := make([]byte, 0, len(src)-(e.End-e.Start)+len(e.Text))
+		next = append(next, src[:e.Start]...)
+		next = append(next, e.Text...)
+		next = append(next, src[e.End:]...)
+		newLines := NewLineIndex(next)
+		pending = append(pending, tsEdit{
+			start: e.Start, oldEnd: e.End, newEnd: e.Start + len(e.Text),
+			sPt: lines.tsPoint(e.Start), oldEndPt: lines.tsPoint(e.End), newEndPt: newLines.tsPoint(e.Start + len(e.Text)),
+		})
+		src, lines = next, newLines
+	}
+	if err := checkInput(d.path, src); err != nil {
+		return nil, err
+	}
+	for _, e := range pending {
+		d.tree.Edit(uint32(e.start), uint32(e.oldEnd), uint32(e.newEnd), e.sPt, e.oldEndPt, e.newEndPt)
+	}
+	t, err := tsnix.Parse(src, d.tree)
+	if err != nil {
+		// The old tree was edited; re-parse from scratch to stay consistent.
+		d.tree.Close()
+		if t, err = tsnix.Parse(d.file.Src, nil); err != nil {
+			return nil, &ParseError{d.path, err.Error()}
+		}
+		d.tree = t
+		return nil, &ParseError{d.path, "incremental parse failed"}
+	}
+	d.tree.Close()
+	d.tree = t
+	f := &File{Path: d.path, Src: src, Lines: lines}
+	f.nodes = t.Flatten(nil)
+	f.Errors = syntaxErrors(f)
+	d.file = f
+	return f, nil
+}
+
+// Close frees the tree. The last File stays usable.
+func (d *Document) Close() {
+	if d.tree != nil {
+		d.tree.Close()
+		d.tree = nil
+	}
+}

@@ -1,6 +1,6 @@
 module github.com/nixsec/nixsec
 
-go 1.26.8
+go 1.26
 
 require (
 	github.com/smacker/go-tree-sitter v0.0.0-20240827094217-dd81d9e9be82

@@ -8,7 +8,9 @@ type SyntaxError struct {
 	Message string
 }
 
-func (e SyntaxError) String() string { return fmt.Sprintf("%d-%d: %s", e.Span.Start, e.Span.End, e.Message) }
+func (e SyntaxError) String() string {
+	return fmt.Sprintf("%d-%d: %s", e.Span.Start, e.Span.End, e.Message)
+}
 
 // syntaxErrors collects ERROR and MISSING nodes, descending only into
 // subtrees that contain one, so a clean file costs a single check.

@@ -1,0 +1,75 @@
+package analyzer
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sort"
+
+	"github.com/nixsec/nixsec/diagnostics"
+	"github.com/nixsec/nixsec/nixast"
+)
+
+// Pass is what a rule's Run sees.
+type Pass struct {
+	Rule  *Rule
+	Files []*nixast.File
+	out   *[]diagnostics.Finding
+}
+
+// Report records a finding for the pass's rule. An unset severity takes the
+// rule's default.
+func (p *Pass) Report(f diagnostics.Finding) {
+	f.RuleID = p.Rule.ID
+	*p.out = append(*p.out, f)
+}
+
+// Options select rules for Analyze.
+type Options struct {
+	// Enabled decides whether a rule runs; nil runs every rule.
+	Enabled func(*Rule) bool
+}
+
+// Analyze runs the rules over already parsed files and returns the findings
+// in a deterministic order. A panicking rule does not stop the others: it is
+// reported as an internal error finding on the first file.
+func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
+	var out []diagnostics.Finding
+	for _, f := range files {
+		for _, e := range f.Errors {
+			out = append(out, diagnostics.Finding{
+				RuleID: SyntaxError.ID, Severity: SyntaxError.Severity,
+				Message:  e.Message,
+				Location: diagnostics.Location{Path: f.Path, Span: e.Span},
+			})
+		}
+	}
+	for _, r := range Rules() {
+		if r.Run == nil || (opts.Enabled != nil && !opts.Enabled(r)) {
+			continue
+		}
+		runRule(r, files, &out)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Less(&out[j]) })
+	return out
+}
+
+// InternalErrorID marks findings that report a nixsec bug rather than a problem in the source.
+const InternalErrorID = "NIXSEC-INTERNAL"
+
+func runRule(r *Rule, files []*nixast.File, out *[]diagnostics.Finding) {
+	before := len(*out)
+	defer func() {
+		if v := recover(); v != nil {
+			*out = (*out)[:before]
+			loc := diagnostics.Location{}
+			if len(files) > 0 {
+				loc.Path = files[0].Path
+			}
+			*out = append(*out, diagnostics.Finding{
+				RuleID: InternalErrorID, Severity: diagnostics.Info, Location: loc,
+				Message: fmt.Sprintf("internal error in rule %s (please report): %v\n%s", r.ID, v, debug.Stack()),
+			})
+		}
+	}()
+	r.Run(&Pass{Rule: r, Files: files, out: out})
+}

@@ -35,13 +35,7 @@ type Options struct {
 func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 	var out []diagnostics.Finding
 	for _, f := range files {
-		for _, e := range f.Errors {
-			out = append(out, diagnostics.Finding{
-				RuleID: SyntaxError.ID, Severity: SyntaxError.Severity,
-				Message:  e.Message,
-				Location: diagnostics.Location{Path: f.Path, Span: e.Span},
-			})
-		}
+		out = append(out, syntaxFindings(f, opts)...)
 	}
 	for _, r := range Rules() {
 		if r.Run == nil || (opts.Enabled != nil && !opts.Enabled(r)) {

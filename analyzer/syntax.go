@@ -1,6 +1,9 @@
 package analyzer
 
-import "github.com/nixsec/nixsec/diagnostics"
+import (
+	"github.com/nixsec/nixsec/diagnostics"
+	"github.com/nixsec/nixsec/nixast"
+)
 
 // The syntax rules report what Nix itself refuses at parse time. They run on
 // every file, before and independently of the module model.
@@ -19,3 +22,18 @@ var (
 )
 
 func init() { Register(SyntaxError) }
+
+// syntaxFindings reports the checks Nix makes at parse time for one file.
+func syntaxFindings(f *nixast.File, opts Options) []diagnostics.Finding {
+	var out []diagnostics.Finding
+	if opts.Enabled == nil || opts.Enabled(SyntaxError) {
+		for _, e := range f.Errors {
+			out = append(out, diagnostics.Finding{
+				RuleID: SyntaxError.ID, Severity: SyntaxError.Severity,
+				Message:  e.Message,
+				Location: diagnostics.Location{Path: f.Path, Span: e.Span},
+			})
+		}
+	}
+	return out
+}

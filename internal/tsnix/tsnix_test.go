@@ -5,6 +5,19 @@ import (
 	"testing"
 )
 
+func TestSampleModuleParses(t *testing.T) {
+	src := SampleModule(64 << 10)
+	tr, err := Parse(src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Close()
+	nodes := tr.Flatten(nil)
+	if nodes[0].Flags&FlagHasError != 0 {
+		t.Fatal("sample module has syntax errors")
+	}
+}
+
 func TestFlattenShape(t *testing.T) {
 	src := []byte(`{ a.b = 1; c = [ "x" ]; }`)
 	tr, err := Parse(src, nil)
@@ -74,11 +87,27 @@ func BenchmarkParseFlatten(b *testing.B) {
 func benchSource(b *testing.B) []byte {
 	p := os.Getenv("NIXSEC_BENCH_FILE")
 	if p == "" {
-		b.Skip("NIXSEC_BENCH_FILE not set")
+		return SampleModule(1 << 20)
 	}
 	src, err := os.ReadFile(p)
 	if err != nil {
 		b.Fatal(err)
 	}
 	return src
+}
+
+// BenchmarkFlatten is the C walk alone, on a tree parsed once.
+func BenchmarkFlatten(b *testing.B) {
+	src := benchSource(b)
+	tr, err := Parse(src, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tr.Close()
+	b.SetBytes(int64(len(src)))
+	var buf []Node
+	for b.Loop() {
+		buf = tr.Flatten(buf)
+	}
+	b.ReportMetric(float64(len(buf)), "nodes")
 }

@@ -9,10 +9,12 @@ import (
 	"github.com/nixsec/nixsec/nixast"
 )
 
-// Pass is what a rule's Run sees.
+// Pass is what a rule's Run sees: the files and the module model built
+// from them.
 type Pass struct {
 	Rule  *Rule
 	Files []*nixast.File
+	Model *Model
 	out   *[]diagnostics.Finding
 }
 
@@ -20,6 +22,9 @@ type Pass struct {
 // rule's default.
 func (p *Pass) Report(f diagnostics.Finding) {
 	f.RuleID = p.Rule.ID
+	if f.Severity < p.Rule.Severity {
+		f.Severity = p.Rule.Severity
+	}
 	*p.out = append(*p.out, f)
 }
 
@@ -37,11 +42,12 @@ func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 	for _, f := range files {
 		out = append(out, syntaxFindings(f, opts)...)
 	}
+	model := BuildModel(files)
 	for _, r := range Rules() {
 		if r.Run == nil || (opts.Enabled != nil && !opts.Enabled(r)) {
 			continue
 		}
-		runRule(r, files, &out)
+		runRule(r, files, model, &out)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Less(&out[j]) })
 	return out
@@ -50,7 +56,7 @@ func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 // InternalErrorID marks findings that report a nixsec bug rather than a problem in the source.
 const InternalErrorID = "NIXSEC-INTERNAL"
 
-func runRule(r *Rule, files []*nixast.File, out *[]diagnostics.Finding) {
+func runRule(r *Rule, files []*nixast.File, model *Model, out *[]diagnostics.Finding) {
 	before := len(*out)
 	defer func() {
 		if v := recover(); v != nil {
@@ -65,5 +71,5 @@ func runRule(r *Rule, files []*nixast.File, out *[]diagnostics.Finding) {
 			})
 		}
 	}()
-	r.Run(&Pass{Rule: r, Files: files, out: out})
+	r.Run(&Pass{Rule: r, Files: files, Model: model, out: out})
 }

@@ -1,0 +1,404 @@
+package analyzer
+
+import (
+	"github.com/nixsec/nixsec/nixast"
+)
+
+// collector turns module expressions into definitions.
+type collector struct {
+	ev  evaluator
+	sys *System
+	f   *nixast.File
+}
+
+// wrap is the priority, order and conditions that mk* wrappers and mkIf
+// push down onto the definitions below them.
+type wrap struct {
+	priority   int
+	order      int
+	conditions []Condition
+	expr       nixast.Node // outermost expression of the binding's value
+	binding    nixast.Node
+	keyPath    nixast.Node
+	key        nixast.Node
+}
+
+func (w wrap) withCond(c Condition) wrap {
+	w.conditions = append(append([]Condition(nil), w.conditions...), c)
+	return w
+}
+
+// moduleKeys are the top-level attributes of a module that are not config.
+var moduleKeys = map[string]bool{"imports": true, "options": true, "config": true, "_file": true, "key": true,
+	"disabledModules": true, "meta": true, "_class": true, "freeformType": true}
+
+// module collects the definitions of a module expression: a function
+// `{ config, lib, ... }: …`, a `let … in`, or an attrset in short or full form.
+func (c *collector) module(n nixast.Node, e *env) {
+	n = n.Unparen()
+	switch n.Kind() {
+	case nixast.KindFunction:
+		c.module(n.Child(nixast.FieldBody), c.lambdaEnv(n, e))
+	case nixast.KindLet:
+		c.module(n.Child(nixast.FieldBody), c.ev.letEnv(n, e))
+	case nixast.KindWith:
+		c.module(n.Child(nixast.FieldBody), c.ev.withEnv(n, e))
+	case nixast.KindAttrset, nixast.KindRecAttrset:
+		if e2 := c.recEnv(n, e); e2 != nil {
+			e = e2
+		}
+		full := false
+		for _, b := range bindings(n) {
+			if name, ok := firstName(b); ok && (name == "config" || name == "options") {
+				full = true
+			}
+		}
+		for _, b := range bindings(n) {
+			name, ok := firstName(b)
+			if full {
+				if ok && name == "config" {
+					c.binding(b, nil, e, wrap{priority: PriorityPlain, order: 1000}, 1)
+				}
+				continue
+			}
+			if ok && moduleKeys[name] {
+				continue
+			}
+			c.binding(b, nil, e, wrap{priority: PriorityPlain, order: 1000}, 0)
+		}
+	default:
+		// mkIf/mkMerge at the top of a module, `import ./x.nix args`…
+		c.value(n, nil, e, wrap{priority: PriorityPlain, order: 1000})
+	}
+}
+
+// lambdaEnv binds a function's formals (and @-name) as unknown arguments.
+func (c *collector) lambdaEnv(fn nixast.Node, e *env) *env {
+	s := e.child()
+	if u := fn.Child(nixast.FieldUniversal); u.Valid() {
+		s.vars[u.Text()] = &binding{argOf: u.Text()}
+	}
+	if fs := fn.Child(nixast.FieldFormals); fs.Valid() {
+		for _, f := range fs.ChildrenOf(nixast.FieldFormal) {
+			name := f.Child(nixast.FieldName).Text()
+			s.vars[name] = &binding{argOf: name}
+		}
+		for c2 := fs.FirstChild(); c2.Valid(); c2 = c2.NextSibling() {
+			if c2.Kind() == nixast.KindIdentifier && c2.FieldName() == nixast.FieldNone {
+				s.vars[c2.Text()] = &binding{argOf: c2.Text()}
+			}
+		}
+	}
+	return s
+}
+
+// recEnv returns the scope of a rec attrset, or nil for a plain one.
+func (c *collector) recEnv(n nixast.Node, e *env) *env {
+	if n.Kind() != nixast.KindRecAttrset {
+		return nil
+	}
+	s := e.child()
+	for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+		if ch.Kind() == nixast.KindBindingSet {
+			c.ev.bind(ch, s, s)
+		}
+	}
+	return s
+}
+
+// bindings returns the binding, inherit and inherit_from nodes of a set.
+func bindings(set nixast.Node) []nixast.Node {
+	for ch := set.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+		if ch.Kind() == nixast.KindBindingSet {
+			return ch.NamedChildren()
+		}
+	}
+	return nil
+}
+
+func firstName(b nixast.Node) (string, bool) {
+	if b.Kind() != nixast.KindBinding {
+		return "", false
+	}
+	segs := attrPath(b.Child(nixast.FieldAttrpath))
+	if len(segs) == 0 || !segs[0].Static {
+		return "", false
+	}
+	return segs[0].Name, true
+}
+
+// binding collects one `a.b.c = value;` (skip drops leading segments, e.g.
+// the `config` of a full-form module).
+func (c *collector) binding(b nixast.Node, prefix []string, e *env, w wrap, skip int) {
+	switch b.Kind() {
+	case nixast.KindBinding:
+		ap := b.Child(nixast.FieldAttrpath)
+		segs := attrPath(ap)
+		path := append([]string(nil), prefix...)
+		for i, s := range segs {
+			name := s.Name
+			if !s.Static {
+				v := c.ev.eval(s.Node, e)
+				str, ok := v.Str()
+				if !ok || v.Kind != String {
+					return // a name nixsec cannot know: nothing to attribute
+				}
+				name = str
+			}
+			if i >= skip {
+				path = append(path, name)
+			}
+		}
+		w.binding, w.keyPath = b, ap
+		if len(segs) > 0 {
+			w.key = segs[len(segs)-1].Node
+		}
+		w.expr = b.Child(nixast.FieldExpression)
+		c.value(w.expr, path, e, w)
+	case nixast.KindInherit, nixast.KindInheritFrom:
+		for _, nb := range c.ev.bindOne(b, &env{parent: e, vars: map[string]*binding{}}, e) {
+			if len(prefix) == 0 && moduleKeys[nb.name] {
+				continue
+			}
+			var v Value
+			switch {
+			case nb.b.val != nil:
+				v = *nb.b.val
+			case nb.b.argOf != "":
+				v = unknown(nb.key, "`%s` is a function argument", nb.name)
+			default:
+				v = c.ev.eval(nb.b.node, nb.b.env)
+			}
+			w2 := w
+			w2.binding, w2.keyPath, w2.key, w2.expr = b, nb.key, nb.key, nb.key
+			c.add(append(append([]string(nil), prefix...), nb.name), nb.key, v, w2)
+		}
+	}
+}
+
+// value collects the definitions made by expression n at option path.
+func (c *collector) value(n nixast.Node, path []string, e *env, w wrap) {
+	n = n.Unparen()
+	if ctx, ok := nestedSystem(path); ok {
+		c.nested(ctx, path, n, e, w)
+		return
+	}
+	switch n.Kind() {
+	case nixast.KindAttrset, nixast.KindRecAttrset:
+		if len(path) > 0 || true {
+			if e2 := c.recEnv(n, e); e2 != nil {
+				e = e2
+			}
+			bs := bindings(n)
+			if len(bs) == 0 {
+				c.add(path, n, Value{Kind: Attrs, Node: n}, w)
+				return
+			}
+			for _, b := range bs {
+				c.binding(b, path, e, w, 0)
+			}
+			return
+		}
+	case nixast.KindLet:
+		c.value(n.Child(nixast.FieldBody), path, c.ev.letEnv(n, e), w)
+		return
+	case nixast.KindWith:
+		c.value(n.Child(nixast.FieldBody), path, c.ev.withEnv(n, e), w)
+		return
+	case nixast.KindIf:
+		cond := n.Child(nixast.FieldCondition)
+		cv := tri(c.ev.eval(cond, e))
+		if cv != TriFalse {
+			c.value(n.Child(nixast.FieldConsequence), path, e, w.withCond(Condition{Node: cond, Value: cv}))
+		}
+		if cv != TriTrue {
+			c.value(n.Child(nixast.FieldAlternative), path, e, w.withCond(Condition{Node: cond, Value: cv, Else: true}))
+		}
+		return
+	case nixast.KindBinary:
+		if n.Child(nixast.FieldOperator).Text() == "//" && isAttrsLike(c, n, e) {
+			c.value(n.Child(nixast.FieldLeft), path, e, w)
+			c.value(n.Child(nixast.FieldRight), path, e, w)
+			return
+		}
+	case nixast.KindVariable:
+		// A let-bound attrset used as a module value: collect through it.
+		name := n.Child(nixast.FieldName).Text()
+		if b, _ := e.lookup(name); b != nil && b.node.Valid() && !b.visiting && b.val == nil {
+			inner := b.node.Unparen()
+			if k := inner.Kind(); k == nixast.KindAttrset || k == nixast.KindRecAttrset || k == nixast.KindApply || k == nixast.KindBinary {
+				b.visiting = true
+				c.value(inner, path, b.env, w)
+				b.visiting = false
+				return
+			}
+		}
+	case nixast.KindApply:
+		if c.apply(n, path, e, w) {
+			return
+		}
+	}
+	v := c.ev.eval(n, e)
+	if v.Kind == Attrs && v.Node.Valid() && v.Node.Index() != n.Index() && len(v.Attrs) > 0 {
+		// An attrset computed from known parts (e.g. `optionalAttrs true {…}`).
+		c.addAttrs(path, v, w)
+		return
+	}
+	c.add(path, n, v, w)
+}
+
+func isAttrsLike(c *collector, n nixast.Node, e *env) bool {
+	for _, side := range []nixast.Node{n.Child(nixast.FieldLeft), n.Child(nixast.FieldRight)} {
+		k := side.Unparen().Kind()
+		if k == nixast.KindAttrset || k == nixast.KindRecAttrset {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *collector) addAttrs(path []string, v Value, w wrap) {
+	for _, a := range v.Attrs {
+		p := append(append([]string(nil), path...), a.Name)
+		if a.Value.Kind == Attrs && len(a.Value.Attrs) > 0 {
+			c.addAttrs(p, a.Value, w)
+			continue
+		}
+		w2 := w
+		if a.Key.Valid() {
+			w2.key = a.Key
+		}
+		c.add(p, a.Value.Node, a.Value, w2)
+	}
+}
+
+func tri(v Value) Tri {
+	if v.Kind == Bool {
+		if v.Bool {
+			return TriTrue
+		}
+		return TriFalse
+	}
+	return TriUnknown
+}
+
+// apply handles the module-system functions; it reports whether it did.
+func (c *collector) apply(n nixast.Node, path []string, e *env, w wrap) bool {
+	name, args := c.ev.calleeName(n, e)
+	switch {
+	case name == "mkIf" && len(args) == 2:
+		cv := tri(c.ev.eval(args[0], e))
+		if cv == TriFalse {
+			return true // never defined
+		}
+		c.value(args[1], path, e, w.withCond(Condition{Node: args[0], Value: cv}))
+	case name == "optionalAttrs" && len(args) == 2:
+		cv := tri(c.ev.eval(args[0], e))
+		if cv == TriFalse {
+			return true
+		}
+		c.value(args[1], path, e, w.withCond(Condition{Node: args[0], Value: cv}))
+	case name == "mkMerge" && len(args) == 1:
+		l := args[0].Unparen()
+		if l.Kind() != nixast.KindList {
+			return false
+		}
+		for _, el := range l.ChildrenOf(nixast.FieldElement) {
+			c.value(el, path, e, w)
+		}
+	case name == "mkForce" && len(args) == 1:
+		w.priority = PriorityForce
+		c.value(args[0], path, e, w)
+	case name == "mkDefault" && len(args) == 1:
+		w.priority = PriorityDefault
+		c.value(args[0], path, e, w)
+	case name == "mkOptionDefault" && len(args) == 1:
+		w.priority = PriorityOptionDefault
+		c.value(args[0], path, e, w)
+	case (name == "mkImageMediaOverride" || name == "mkVMOverride") && len(args) == 1:
+		w.priority = map[string]int{"mkImageMediaOverride": 60, "mkVMOverride": 10}[name]
+		c.value(args[0], path, e, w)
+	case name == "mkOverride" && len(args) == 2:
+		pv := c.ev.eval(args[0], e)
+		if pv.Kind != Int {
+			return false
+		}
+		w.priority = int(pv.Int)
+		c.value(args[1], path, e, w)
+	case name == "mkBefore" && len(args) == 1:
+		w.order = 500
+		c.value(args[0], path, e, w)
+	case name == "mkAfter" && len(args) == 1:
+		w.order = 1500
+		c.value(args[0], path, e, w)
+	case name == "mkOrder" && len(args) == 2:
+		if ov := c.ev.eval(args[0], e); ov.Kind == Int {
+			w.order = int(ov.Int)
+		}
+		c.value(args[1], path, e, w)
+	default:
+		return false
+	}
+	return true
+}
+
+// add records a definition at path.
+func (c *collector) add(path []string, n nixast.Node, v Value, w wrap) {
+	if len(path) == 0 {
+		return
+	}
+	d := &Definition{
+		Path: path, File: c.f, Key: w.key, KeyPath: w.keyPath, Binding: w.binding,
+		Expr: w.expr, Node: n, Value: v, Priority: w.priority, Order: w.order,
+		Conditions: w.conditions, System: c.sys,
+	}
+	if v.Kind == Unknown {
+		k := n.Unparen().Kind()
+		// An unknown value where a set could be (a variable, a function call,
+		// `x // y`) may define anything below this path.
+		d.Opaque = k == nixast.KindVariable || k == nixast.KindSelect || k == nixast.KindApply || k == nixast.KindBinary || k == nixast.KindIf
+	}
+	c.sys.Defs = append(c.sys.Defs, d)
+}
+
+// nestedSystem recognizes option paths whose value is a whole NixOS
+// configuration of its own.
+func nestedSystem(path []string) (Context, bool) {
+	switch {
+	case len(path) == 3 && path[0] == "containers" && path[2] == "config":
+		return NixOSContainer, true
+	case len(path) == 3 && path[0] == "specialisation" && path[2] == "configuration":
+		return Specialisation, true
+	case len(path) == 2 && path[0] == "virtualisation" && path[1] == "vmVariant":
+		return VMVariant, true
+	}
+	return 0, false
+}
+
+// nested collects a nested system's module into a child System, keeping the
+// conditions under which it exists.
+func (c *collector) nested(ctx Context, path []string, n nixast.Node, e *env, w wrap) {
+	name := JoinPath(path)
+	switch ctx {
+	case NixOSContainer, Specialisation:
+		name = JoinPath(path[:2])
+	}
+	var child *System
+	for _, ch := range c.sys.Children {
+		if ch.Name == name {
+			child = ch
+		}
+	}
+	if child == nil {
+		child = &System{Name: name, Context: ctx, Parent: c.sys, Files: []*nixast.File{c.f}}
+		c.sys.Children = append(c.sys.Children, child)
+	}
+	before := len(child.Defs)
+	inner := &collector{sys: child, f: c.f}
+	inner.module(n, e)
+	if len(w.conditions) > 0 {
+		for _, d := range child.Defs[before:] {
+			d.Conditions = append(append([]Condition(nil), w.conditions...), d.Conditions...)
+		}
+	}
+}

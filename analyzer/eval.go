@@ -1,0 +1,671 @@
+package analyzer
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/nixsec/nixsec/nixast"
+)
+
+// env is a lexical scope for static evaluation. Names bound to function
+// arguments resolve to Unknown; `with` scopes are consulted last, as in Nix.
+type env struct {
+	parent *env
+	vars   map[string]*binding
+	with   *withScope
+}
+
+type withScope struct {
+	lib  bool // `with lib;` (or pkgs.lib, …): unbound names may be lib functions
+	node nixast.Node
+}
+
+type binding struct {
+	node     nixast.Node // expression; zero for function arguments
+	env      *env
+	argOf    string // function argument name: value unknown
+	val      *Value
+	visiting bool
+}
+
+func (e *env) child() *env { return &env{parent: e, vars: map[string]*binding{}} }
+
+func (e *env) lookup(name string) (*binding, *withScope) {
+	var firstWith *withScope
+	for s := e; s != nil; s = s.parent {
+		if b, ok := s.vars[name]; ok {
+			return b, nil
+		}
+		if s.with != nil && firstWith == nil {
+			firstWith = s.with
+		}
+	}
+	return nil, firstWith
+}
+
+// evaluator resolves expressions without evaluating Nix: only literals, the
+// bindings that lead to them, and a few pure library functions.
+type evaluator struct {
+	depth int
+}
+
+const maxEvalDepth = 200
+
+func (ev *evaluator) eval(n nixast.Node, e *env) Value {
+	if ev.depth > maxEvalDepth {
+		return unknown(n, "expression too deeply nested")
+	}
+	ev.depth++
+	defer func() { ev.depth-- }()
+	n = n.Unparen()
+	switch n.Kind() {
+	case nixast.KindInteger:
+		i, err := strconv.ParseInt(n.Text(), 10, 64)
+		if err != nil {
+			return unknown(n, "integer out of range")
+		}
+		return Value{Kind: Int, Int: i, Node: n}
+	case nixast.KindFloat:
+		f, err := strconv.ParseFloat(n.Text(), 64)
+		if err != nil {
+			return unknown(n, "bad float")
+		}
+		return Value{Kind: Float, Float: f, Node: n}
+	case nixast.KindString, nixast.KindIndentedString:
+		return ev.str(n, e)
+	case nixast.KindPath, nixast.KindHPath, nixast.KindSPath:
+		v := Value{Kind: Path, Node: n}
+		if n.Kind() == nixast.KindSPath {
+			v.Parts = []StrPart{{Text: n.Text(), Known: true}}
+			return v
+		}
+		for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
+			switch c.Kind() {
+			case nixast.KindPathFragment:
+				v.Parts = append(v.Parts, StrPart{Text: c.Text(), Known: true})
+			case nixast.KindInterpolation:
+				v.Parts = append(v.Parts, ev.interp(c, e))
+			}
+		}
+		return v
+	case nixast.KindURI:
+		return strValue(n, n.Text())
+	case nixast.KindVariable:
+		return ev.variable(n, e)
+	case nixast.KindList:
+		v := Value{Kind: List, Node: n}
+		for _, el := range n.ChildrenOf(nixast.FieldElement) {
+			v.List = append(v.List, ev.eval(el, e))
+		}
+		return v
+	case nixast.KindAttrset, nixast.KindRecAttrset:
+		return ev.attrs(n, e)
+	case nixast.KindLet:
+		return ev.eval(n.Child(nixast.FieldBody), ev.letEnv(n, e))
+	case nixast.KindWith:
+		return ev.eval(n.Child(nixast.FieldBody), ev.withEnv(n, e))
+	case nixast.KindIf:
+		c := ev.eval(n.Child(nixast.FieldCondition), e)
+		if c.Kind == Bool {
+			if c.Bool {
+				return ev.eval(n.Child(nixast.FieldConsequence), e)
+			}
+			return ev.eval(n.Child(nixast.FieldAlternative), e)
+		}
+		return unknown(n, "condition %s is not known statically", short(n.Child(nixast.FieldCondition)))
+	case nixast.KindSelect:
+		return ev.sel(n, e)
+	case nixast.KindApply:
+		return ev.apply(n, e)
+	case nixast.KindBinary:
+		return ev.binary(n, e)
+	case nixast.KindUnary:
+		arg := ev.eval(n.Child(nixast.FieldArgument), e)
+		switch op := n.Child(nixast.FieldOperator).Text(); {
+		case op == "!" && arg.Kind == Bool:
+			return Value{Kind: Bool, Bool: !arg.Bool, Node: n}
+		case op == "-" && arg.Kind == Int:
+			return Value{Kind: Int, Int: -arg.Int, Node: n}
+		case op == "-" && arg.Kind == Float:
+			return Value{Kind: Float, Float: -arg.Float, Node: n}
+		}
+		return unknown(n, "operand not known")
+	case nixast.KindFunction:
+		return Value{Kind: Function, Node: n}
+	case nixast.KindAssert:
+		return ev.eval(n.Child(nixast.FieldBody), e)
+	}
+	return unknown(n, "%s is not resolved statically", n.Kind())
+}
+
+// short is a node's text cut for messages.
+func short(n nixast.Node) string {
+	t := strings.Join(strings.Fields(n.Text()), " ")
+	if len(t) > 40 {
+		t = t[:40] + "…"
+	}
+	return "`" + t + "`"
+}
+
+func (ev *evaluator) interp(n nixast.Node, e *env) StrPart {
+	v := ev.eval(n.Child(nixast.FieldExpression), e)
+	if s, ok := coerceString(v); ok {
+		return StrPart{Text: s, Known: true, Node: n}
+	}
+	return StrPart{Node: n}
+}
+
+// coerceString is Nix's string coercion for interpolation and toString,
+// limited to values whose text is known.
+func coerceString(v Value) (string, bool) {
+	switch v.Kind {
+	case String, Path:
+		return v.Str()
+	case Int:
+		return strconv.FormatInt(v.Int, 10), true
+	case Bool:
+		if v.Bool {
+			return "1", true
+		}
+		return "", true
+	case Null:
+		return "", true
+	case Float:
+		return strconv.FormatFloat(v.Float, 'f', 6, 64), true
+	}
+	return "", false
+}
+
+func (ev *evaluator) str(n nixast.Node, e *env) Value {
+	v := Value{Kind: String, Node: n}
+	for _, p := range stringParts(n) {
+		if p.Interp.Valid() {
+			v.Parts = append(v.Parts, ev.interp(p.Interp, e))
+		} else {
+			v.Parts = append(v.Parts, StrPart{Text: p.Text, Known: true})
+		}
+	}
+	v.Parts = mergeParts(v.Parts)
+	return v
+}
+
+func mergeParts(ps []StrPart) []StrPart {
+	out := ps[:0]
+	for _, p := range ps {
+		if p.Known && len(out) > 0 && out[len(out)-1].Known {
+			out[len(out)-1].Text += p.Text
+			out[len(out)-1].Node = nixast.Node{}
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		out = append(out, StrPart{Known: true})
+	}
+	return out
+}
+
+// builtinGlobals are the builtins Nix binds without the `builtins.` prefix
+// that matter to static resolution.
+var builtinGlobals = map[string]bool{
+	"toString": true, "import": true, "map": true, "removeAttrs": true, "baseNameOf": true,
+	"dirOf": true, "isNull": true, "throw": true, "abort": true, "derivation": true,
+	"fetchTarball": true, "fetchGit": true, "fetchurl": true, "placeholder": true, "scopedImport": true, "fromTOML": true,
+}
+
+func (ev *evaluator) variable(n nixast.Node, e *env) Value {
+	name := n.Child(nixast.FieldName).Text()
+	b, with := e.lookup(name)
+	if b == nil {
+		switch name {
+		case "true", "false":
+			if with == nil || !with.lib {
+				return Value{Kind: Bool, Bool: name == "true", Node: n}
+			}
+			return Value{Kind: Bool, Bool: name == "true", Node: n}
+		case "null":
+			return Value{Kind: Null, Node: n}
+		case "builtins":
+			return Value{Kind: Function, Func: "builtins", Node: n}
+		}
+		if with != nil {
+			if with.lib && libFunctions[name] {
+				return Value{Kind: Function, Func: name, Node: n}
+			}
+			return unknown(n, "`%s` comes from `with %s`", name, with.node.Text())
+		}
+		if builtinGlobals[name] {
+			return Value{Kind: Function, Func: "builtins." + name, Node: n}
+		}
+		return unknown(n, "`%s` is not defined in this file", name)
+	}
+	if b.argOf != "" {
+		if name == "lib" {
+			return Value{Kind: Function, Func: "lib", Node: n}
+		}
+		return unknown(n, "`%s` is a function argument", name)
+	}
+	if b.val != nil {
+		v := *b.val
+		return v
+	}
+	if b.visiting {
+		return unknown(n, "`%s` refers to itself", name)
+	}
+	b.visiting = true
+	v := ev.eval(b.node, b.env)
+	b.visiting = false
+	b.val = &v
+	return v
+}
+
+// letEnv binds a let expression's bindings (recursive, as in Nix).
+func (ev *evaluator) letEnv(n nixast.Node, e *env) *env {
+	s := e.child()
+	for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.Kind() == nixast.KindBindingSet {
+			ev.bind(c, s, s)
+		}
+	}
+	return s
+}
+
+func (ev *evaluator) withEnv(n nixast.Node, e *env) *env {
+	s := e.child()
+	envExpr := n.Child(nixast.FieldEnvironment)
+	s.with = &withScope{node: envExpr, lib: isLibExpr(envExpr, e)}
+	return s
+}
+
+// isLibExpr recognizes `lib`, `pkgs.lib`, `nixpkgs.lib`, `lib.types`…
+func isLibExpr(n nixast.Node, e *env) bool {
+	n = n.Unparen()
+	t := strings.Join(strings.Fields(n.Text()), "")
+	return t == "lib" || strings.HasSuffix(t, ".lib") || strings.HasPrefix(t, "lib.")
+}
+
+// bind adds the bindings of a binding_set to scope s, with values evaluated in
+// valueEnv (s itself for let and rec).
+func (ev *evaluator) bind(set nixast.Node, s, valueEnv *env) {
+	for _, b := range set.NamedChildren() {
+		for _, nb := range ev.bindOne(b, s, valueEnv) {
+			s.vars[nb.name] = nb.b
+		}
+	}
+}
+
+type namedBinding struct {
+	name string
+	key  nixast.Node
+	b    *binding
+}
+
+// bindOne returns the variables one binding introduces. Only static names
+// bind; `a.b = …` binds `a` to an attrset whose other parts we do not track.
+func (ev *evaluator) bindOne(b nixast.Node, s, valueEnv *env) []namedBinding {
+	switch b.Kind() {
+	case nixast.KindBinding:
+		segs := attrPath(b.Child(nixast.FieldAttrpath))
+		if len(segs) == 0 || !segs[0].Static {
+			return nil
+		}
+		if len(segs) == 1 {
+			return []namedBinding{{segs[0].Name, segs[0].Node, &binding{node: b.Child(nixast.FieldExpression), env: valueEnv}}}
+		}
+		return []namedBinding{{segs[0].Name, segs[0].Node, &binding{argOf: "nested binding"}}}
+	case nixast.KindInherit:
+		var out []namedBinding
+		for _, a := range attrPath(b.Child(nixast.FieldAttrs)) {
+			if !a.Static {
+				continue
+			}
+			// `inherit x;` takes x from the enclosing scope, not this one.
+			var ob *binding
+			if s.parent != nil {
+				ob, _ = s.parent.lookup(a.Name)
+			}
+			if ob == nil {
+				ob = &binding{val: ptr(unknown(a.Node, "`%s` is not bound in this file", a.Name))}
+			}
+			out = append(out, namedBinding{a.Name, a.Node, ob})
+		}
+		return out
+	case nixast.KindInheritFrom:
+		var out []namedBinding
+		from := b.Child(nixast.FieldExpression)
+		for _, a := range attrPath(b.Child(nixast.FieldAttrs)) {
+			if a.Static {
+				out = append(out, namedBinding{a.Name, a.Node, &binding{val: ptr(ev.selectFrom(from, valueEnv, a.Name, a.Node))}})
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func ptr(v Value) *Value { return &v }
+
+// selectFrom resolves `from.name` for `inherit (from) name;`.
+func (ev *evaluator) selectFrom(from nixast.Node, e *env, name string, at nixast.Node) Value {
+	base := ev.eval(from, e)
+	return ev.selectValue(base, []string{name}, at)
+}
+
+func (ev *evaluator) selectValue(base Value, path []string, at nixast.Node) Value {
+	v := base
+	for i, seg := range path {
+		switch {
+		case v.Kind == Attrs:
+			a, ok := v.Attr(seg)
+			if !ok {
+				return unknown(at, "attribute `%s` not found", seg)
+			}
+			v = a
+		case v.Kind == Function && (v.Func == "lib" || v.Func == "builtins"):
+			if v.Func == "builtins" {
+				return Value{Kind: Function, Func: "builtins." + seg, Node: at}
+			}
+			if libFunctions[seg] {
+				return Value{Kind: Function, Func: seg, Node: at}
+			}
+			// lib.strings.concatStringsSep, lib.lists.optionals, lib.modules.mkForce…
+			if i+1 < len(path) && libNamespaces[seg] && libFunctions[path[i+1]] {
+				return Value{Kind: Function, Func: path[i+1], Node: at}
+			}
+			return unknown(at, "`lib.%s` is not resolved statically", strings.Join(path[i:], "."))
+		default:
+			if v.Kind == Unknown {
+				return v
+			}
+			return unknown(at, "cannot select `%s` from %s", seg, v.Kind)
+		}
+	}
+	return v
+}
+
+var libNamespaces = map[string]bool{"strings": true, "lists": true, "modules": true, "attrsets": true, "trivial": true, "options": true}
+
+// libFunctions are the nixpkgs lib functions the evaluator and the module
+// collector understand.
+var libFunctions = map[string]bool{
+	"mkIf": true, "mkMerge": true, "mkForce": true, "mkDefault": true, "mkOverride": true,
+	"mkOptionDefault": true, "mkBefore": true, "mkAfter": true, "mkOrder": true, "mkImageMediaOverride": true,
+	"mkVMOverride": true, "optionalAttrs": true, "optionals": true, "optional": true, "optionalString": true,
+	"concatStringsSep": true, "concatStrings": true, "toString": true, "mkEnableOption": true, "mkOption": true,
+	"mkPackageOption": true, "concatLists": true, "flatten": true, "mapAttrs": true, "genAttrs": true,
+	"recursiveUpdate": true, "mkRenamedOptionModule": true, "mkRemovedOptionModule": true, "nixosSystem": true,
+	"mkOptionType": true, "singleton": true, "boolToString": true,
+}
+
+func (ev *evaluator) sel(n nixast.Node, e *env) Value {
+	path := attrPath(n.Child(nixast.FieldAttrpath))
+	names := make([]string, 0, len(path))
+	for _, a := range path {
+		if !a.Static {
+			return unknown(n, "dynamic attribute in %s", short(n))
+		}
+		names = append(names, a.Name)
+	}
+	base := n.Child(nixast.FieldExpression)
+	// `pkgs.lib.x`, `nixpkgs.lib.x`: lib through a package set.
+	bv := ev.eval(base, e)
+	if bv.Kind == Unknown && len(names) > 1 && names[0] == "lib" {
+		bv = Value{Kind: Function, Func: "lib", Node: base}
+		names = names[1:]
+	}
+	v := ev.selectValue(bv, names, n)
+	if v.Kind == Unknown {
+		if def := n.Child(nixast.FieldDefault); def.Valid() && bv.Kind == Attrs {
+			return ev.eval(def, e)
+		}
+		if bv.Kind == Unknown && v.Reason == bv.Reason {
+			return unknown(n, "%s depends on %s", short(n), reasonSubject(bv))
+		}
+	}
+	return v
+}
+
+func reasonSubject(v Value) string {
+	if v.Reason != "" {
+		return v.Reason
+	}
+	return "an unknown value"
+}
+
+// applyParts splits `f a b` into f and [a b].
+func applyParts(n nixast.Node) (nixast.Node, []nixast.Node) {
+	var args []nixast.Node
+	for n.Kind() == nixast.KindApply {
+		args = append(args, n.Child(nixast.FieldArgument))
+		n = n.Child(nixast.FieldFunction).Unparen()
+	}
+	for i, j := 0, len(args)-1; i < j; i, j = i+1, j-1 {
+		args[i], args[j] = args[j], args[i]
+	}
+	return n, args
+}
+
+// calleeName returns the library function an application calls, or "".
+func (ev *evaluator) calleeName(n nixast.Node, e *env) (string, []nixast.Node) {
+	f, args := applyParts(n)
+	fv := ev.eval(f, e)
+	if fv.Kind == Function && fv.Func != "" {
+		return strings.TrimPrefix(fv.Func, "builtins."), args
+	}
+	return "", args
+}
+
+func (ev *evaluator) apply(n nixast.Node, e *env) Value {
+	name, args := ev.calleeName(n, e)
+	arg := func(i int) Value {
+		if i < len(args) {
+			return ev.eval(args[i], e)
+		}
+		return unknown(n, "missing argument")
+	}
+	switch {
+	case name == "toString" && len(args) == 1:
+		v := arg(0)
+		if v.Kind == List {
+			var parts []string
+			for _, el := range v.List {
+				s, ok := coerceString(el)
+				if !ok {
+					return unknown(n, "list element not known")
+				}
+				parts = append(parts, s)
+			}
+			return strValue(n, strings.Join(parts, " "))
+		}
+		if s, ok := coerceString(v); ok {
+			return strValue(n, s)
+		}
+	case name == "boolToString" && len(args) == 1:
+		if v := arg(0); v.Kind == Bool {
+			return strValue(n, strconv.FormatBool(v.Bool))
+		}
+	case (name == "concatStringsSep" && len(args) == 2) || (name == "concatStrings" && len(args) == 1):
+		sep := ""
+		if name == "concatStringsSep" {
+			sv := arg(0)
+			s, ok := sv.Str()
+			if !ok {
+				return unknown(n, "separator not known")
+			}
+			sep = s
+		}
+		lv := arg(len(args) - 1)
+		if lv.Kind != List {
+			break
+		}
+		var parts []string
+		for _, el := range lv.List {
+			s, ok := el.Str()
+			if !ok {
+				return unknown(n, "list element not known")
+			}
+			parts = append(parts, s)
+		}
+		return strValue(n, strings.Join(parts, sep))
+	case (name == "optionals" || name == "optional" || name == "optionalString" || name == "optionalAttrs") && len(args) == 2:
+		c := arg(0)
+		if c.Kind != Bool {
+			return unknown(n, "condition %s is not known statically", short(args[0]))
+		}
+		if c.Bool {
+			v := arg(1)
+			if name == "optional" {
+				return Value{Kind: List, List: []Value{v}, Node: n}
+			}
+			return v
+		}
+		switch name {
+		case "optionals", "optional":
+			return Value{Kind: List, Node: n}
+		case "optionalString":
+			return strValue(n, "")
+		default:
+			return Value{Kind: Attrs, Node: n}
+		}
+	case name == "singleton" && len(args) == 1:
+		return Value{Kind: List, List: []Value{arg(0)}, Node: n}
+	case (name == "mkForce" || name == "mkDefault" || name == "mkOptionDefault" || name == "mkBefore" ||
+		name == "mkAfter" || name == "mkImageMediaOverride" || name == "mkVMOverride") && len(args) == 1:
+		// Inside a value (not at a definition), the priority does not change the value.
+		return arg(0)
+	case (name == "mkOverride" || name == "mkOrder") && len(args) == 2:
+		return arg(1)
+	case name != "":
+		return unknown(n, "result of `%s` is not resolved statically", name)
+	}
+	return unknown(n, "result of %s is not resolved statically", short(n.Child(nixast.FieldFunction)))
+}
+
+func (ev *evaluator) binary(n nixast.Node, e *env) Value {
+	op := n.Child(nixast.FieldOperator).Text()
+	l := ev.eval(n.Child(nixast.FieldLeft), e)
+	r := ev.eval(n.Child(nixast.FieldRight), e)
+	switch op {
+	case "//":
+		if l.Kind == Attrs && r.Kind == Attrs {
+			return Value{Kind: Attrs, Attrs: append(append([]Attr{}, l.Attrs...), r.Attrs...), Node: n}
+		}
+	case "++":
+		if l.Kind == List && r.Kind == List {
+			return Value{Kind: List, List: append(append([]Value{}, l.List...), r.List...), Node: n}
+		}
+	case "+":
+		switch {
+		case l.Kind == Int && r.Kind == Int:
+			return Value{Kind: Int, Int: l.Int + r.Int, Node: n}
+		case (l.Kind == String || l.Kind == Path) && (r.Kind == String || r.Kind == Path):
+			return Value{Kind: l.Kind, Parts: mergeParts(append(append([]StrPart{}, l.Parts...), r.Parts...)), Node: n}
+		}
+	case "-", "*", "/":
+		if l.Kind == Int && r.Kind == Int {
+			switch op {
+			case "-":
+				return Value{Kind: Int, Int: l.Int - r.Int, Node: n}
+			case "*":
+				return Value{Kind: Int, Int: l.Int * r.Int, Node: n}
+			case "/":
+				if r.Int != 0 {
+					return Value{Kind: Int, Int: l.Int / r.Int, Node: n}
+				}
+			}
+		}
+	case "&&", "||", "->":
+		if l.Kind == Bool && r.Kind == Bool {
+			b := map[string]bool{"&&": l.Bool && r.Bool, "||": l.Bool || r.Bool, "->": !l.Bool || r.Bool}[op]
+			return Value{Kind: Bool, Bool: b, Node: n}
+		}
+		// Short circuits that hold whatever the other side is.
+		if op == "&&" && (l.IsBool(false) || r.IsBool(false)) {
+			return Value{Kind: Bool, Node: n}
+		}
+		if op == "||" && (l.IsBool(true) || r.IsBool(true)) {
+			return Value{Kind: Bool, Bool: true, Node: n}
+		}
+	case "==", "!=":
+		if l.Known() && r.Known() && scalar(l) && scalar(r) {
+			eq := l.String() == r.String() && l.Kind == r.Kind
+			return Value{Kind: Bool, Bool: eq == (op == "=="), Node: n}
+		}
+	}
+	return unknown(n, "%s is not resolved statically", short(n))
+}
+
+func scalar(v Value) bool {
+	switch v.Kind {
+	case Null, Bool, Int, Float, String, Path:
+		return true
+	}
+	return false
+}
+
+// attrs evaluates an attrset literal to a value (used for attrsets inside
+// lists and let bindings; module definitions are collected separately).
+func (ev *evaluator) attrs(n nixast.Node, e *env) Value {
+	v := Value{Kind: Attrs, Node: n}
+	s := e
+	if n.Kind() == nixast.KindRecAttrset {
+		s = e.child()
+		for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
+			if c.Kind() == nixast.KindBindingSet {
+				ev.bind(c, s, s)
+			}
+		}
+	}
+	for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.Kind() != nixast.KindBindingSet {
+			continue
+		}
+		for _, b := range c.NamedChildren() {
+			switch b.Kind() {
+			case nixast.KindBinding:
+				segs := attrPath(b.Child(nixast.FieldAttrpath))
+				if len(segs) == 0 || !segs[0].Static {
+					continue
+				}
+				val := ev.eval(b.Child(nixast.FieldExpression), s)
+				// a.b.c = x inside a value: nest it.
+				for i := len(segs) - 1; i >= 1; i-- {
+					if !segs[i].Static {
+						val = unknown(b, "dynamic attribute name")
+						break
+					}
+					val = Value{Kind: Attrs, Attrs: []Attr{{Name: segs[i].Name, Key: segs[i].Node, Value: val}}, Node: b}
+				}
+				v.Attrs = mergeAttr(v.Attrs, Attr{Name: segs[0].Name, Key: segs[0].Node, Value: val})
+			case nixast.KindInherit, nixast.KindInheritFrom:
+				for _, nb := range ev.bindOne(b, &env{parent: s}, s) {
+					var val Value
+					switch {
+					case nb.b.val != nil:
+						val = *nb.b.val
+					case nb.b.argOf != "":
+						val = unknown(nb.key, "`%s` is a function argument", nb.name)
+					default:
+						val = ev.eval(nb.b.node, nb.b.env)
+					}
+					v.Attrs = append(v.Attrs, Attr{Name: nb.name, Key: nb.key, Value: val})
+				}
+			}
+		}
+	}
+	return v
+}
+
+// mergeAttr adds a to attrs, merging nested attrsets defined in pieces
+// (`a.b = 1; a.c = 2;`).
+func mergeAttr(attrs []Attr, a Attr) []Attr {
+	for i := range attrs {
+		if attrs[i].Name == a.Name && attrs[i].Value.Kind == Attrs && a.Value.Kind == Attrs {
+			merged := attrs[i]
+			merged.Value.Attrs = append(append([]Attr{}, merged.Value.Attrs...), a.Value.Attrs...)
+			attrs[i] = merged
+			return attrs
+		}
+	}
+	return append(attrs, a)
+}

@@ -1,0 +1,204 @@
+package analyzer
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/nixsec/nixsec/nixast"
+)
+
+// BuildSystem collects the definitions of module files into one system and
+// merges them. Each file is read as a NixOS module.
+func BuildSystem(name string, ctx Context, files ...*nixast.File) *System {
+	s := &System{Name: name, Context: ctx, Files: files}
+	for _, f := range files {
+		s.addModule(f, f.Expr())
+	}
+	s.finish()
+	return s
+}
+
+// addModule collects one module expression of file f.
+func (s *System) addModule(f *nixast.File, expr nixast.Node) {
+	if !expr.Valid() {
+		return
+	}
+	c := &collector{sys: s, f: f}
+	c.module(expr, &env{vars: map[string]*binding{}})
+}
+
+// finish indexes and merges the system and its children.
+func (s *System) finish() {
+	s.index = map[string][]*Definition{}
+	for _, d := range s.Defs {
+		k := pathKey(d.Path)
+		s.index[k] = append(s.index[k], d)
+	}
+	for _, defs := range s.index {
+		merge(defs)
+	}
+	for _, c := range s.Children {
+		c.finish()
+	}
+}
+
+func pathKey(p []string) string { return strings.Join(p, "\x00") }
+
+// merge sets each definition's Status the way the module system picks
+// definitions: only those of the highest priority (lowest number) count.
+func merge(defs []*Definition) {
+	best := -1 // lowest priority number among certain definitions
+	var bestDef *Definition
+	for _, d := range defs {
+		inactive := false
+		certain := true
+		for _, c := range d.Conditions {
+			switch c.Holds() {
+			case TriFalse:
+				inactive = true
+			case TriUnknown:
+				certain = false
+			}
+		}
+		if inactive {
+			d.Status = Inactive
+			continue
+		}
+		d.Status = Effective
+		if certain && (best < 0 || d.Priority < best) {
+			best, bestDef = d.Priority, d
+		}
+	}
+	for _, d := range defs {
+		if d.Status == Inactive {
+			continue
+		}
+		if best >= 0 && d.Priority > best {
+			d.Status, d.By = Overridden, bestDef
+			continue
+		}
+		// A conditional definition of higher priority may win.
+		for _, o := range defs {
+			if o != d && o.Status != Inactive && o.Priority < d.Priority {
+				d.Status, d.By = MaybeOverridden, o
+				break
+			}
+		}
+	}
+}
+
+// Defs returns every definition of exactly this path, in source order,
+// whatever its status.
+func (s *System) Lookup(path ...string) []*Definition { return s.index[pathKey(path)] }
+
+// Effective returns the definitions of path that take (or may take) effect.
+func (s *System) Effective(path ...string) []*Definition {
+	var out []*Definition
+	for _, d := range s.index[pathKey(path)] {
+		if d.Active() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Get returns the effective value of a single-valued option: the one active
+// definition (or several that agree). ok is false when the option is not
+// defined; an Unknown value is returned when definitions disagree.
+func (s *System) Get(path ...string) (Value, *Definition, bool) {
+	defs := s.Effective(path...)
+	if len(defs) == 0 {
+		return Value{}, nil, false
+	}
+	d := defs[len(defs)-1]
+	for _, o := range defs {
+		if o.Value.String() != d.Value.String() || !o.Value.Known() {
+			if len(defs) > 1 {
+				return unknown(d.Node, "%d definitions of %s may apply", len(defs), JoinPath(path)), d, true
+			}
+		}
+	}
+	return d.Value, d, true
+}
+
+// Match returns the definitions whose path starts with pattern, where a
+// "*" segment matches any one name. Pattern is dotted; quote names with
+// dots: `boot.kernel.sysctl."net.ipv4.ip_forward"`.
+func (s *System) Match(pattern string) []*Definition {
+	pat := SplitPath(pattern)
+	var out []*Definition
+	for _, d := range s.Defs {
+		if matchPrefix(pat, d.Path) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Names returns the distinct concrete names a "*" in pattern takes, for
+// patterns like "systemd.services.*" (the last segment must be "*").
+func (s *System) Names(pattern string) []string {
+	pat := SplitPath(pattern)
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range s.Defs {
+		if len(d.Path) >= len(pat) && matchPrefix(pat, d.Path) {
+			n := d.Path[len(pat)-1]
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// MaybeSet reports whether path might be defined in ways nixsec cannot see:
+// it, or a set above it, is given by an unresolved expression. Rules that
+// flag a *missing* setting must check it to avoid false positives.
+func (s *System) MaybeSet(path ...string) bool {
+	for i := len(path); i >= 1; i-- {
+		for _, d := range s.index[pathKey(path[:i])] {
+			if d.Active() && (i == len(path) || d.Opaque) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func matchPrefix(pat, path []string) bool {
+	if len(path) < len(pat) {
+		return false
+	}
+	for i, p := range pat {
+		if p != "*" && p != path[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// SplitPath splits a dotted option path, honouring "quoted" segments.
+func SplitPath(p string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted := false
+	for i := 0; i < len(p); i++ {
+		ch := p[i]
+		switch {
+		case ch == '"':
+			quoted = !quoted
+		case ch == '\\' && quoted && i+1 < len(p):
+			i++
+			cur.WriteByte(p[i])
+		case ch == '.' && !quoted:
+			out = append(out, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(ch)
+		}
+	}
+	return append(out, cur.String())
+}

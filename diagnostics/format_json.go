@@ -103,7 +103,10 @@ func WriteJSON(w io.Writer, r *Report) error {
 			Severity: f.Severity, Confidence: f.Confidence, Message: f.Message,
 			Path: f.Path, System: f.System,
 			Start: r.Position(f.Path, f.Span.Start), End: r.Position(f.Path, f.Span.End),
-			Related: []jsonRelated{}, Fixes: []jsonFix{}, HelpURI: meta.HelpURI(),
+			Related: []jsonRelated{}, Fixes: []jsonFix{},
+		}
+		if r.documented(f.RuleID) {
+			jf.HelpURI = meta.HelpURI()
 		}
 		for _, rel := range f.Related {
 			jf.Related = append(jf.Related, jsonRelated{

@@ -87,9 +87,13 @@ func BuildSARIF(r *Report) (*sarif.Report, error) {
 	}
 	driver.Rules = []*sarif.ReportingDescriptor{}
 	index := map[string]int{}
+	known := map[string]bool{}
+	for _, m := range r.Rules {
+		known[m.ID] = true
+	}
 	for _, m := range r.ruleTable() {
 		index[m.ID] = len(driver.Rules)
-		driver.Rules = append(driver.Rules, sarifRule(m))
+		driver.Rules = append(driver.Rules, sarifRule(m, known[m.ID]))
 	}
 	run := sarif.NewRun(*sarif.NewTool(driver))
 	run.ColumnKind = "utf16CodeUnits"
@@ -148,15 +152,19 @@ func sarifText(msg, fallback string) string {
 	return msg
 }
 
-func sarifRule(m RuleMeta) *sarif.ReportingDescriptor {
+// sarifRule describes a rule; a rule that is not documented (an internal
+// error, a finding from a rule missing in the table) gets no help page.
+func sarifRule(m RuleMeta, documented bool) *sarif.ReportingDescriptor {
 	rule := sarif.NewRule(m.ID)
 	if m.Slug != "" {
 		rule.WithName(m.Slug)
 	}
 	rule.WithShortDescription(sarif.NewMultiformatMessageString(nonEmpty(m.Title, m.ID)))
 	rule.WithFullDescription(sarif.NewMultiformatMessageString(nonEmpty(m.Description, m.Title, m.ID)))
-	rule.WithHelp(sarif.NewMultiformatMessageString(ruleHelpText(m)).WithMarkdown(RuleHelpMarkdown(m)))
-	rule.WithHelpURI(m.HelpURI())
+	if documented {
+		rule.WithHelp(sarif.NewMultiformatMessageString(ruleHelpText(m)).WithMarkdown(RuleHelpMarkdown(m)))
+		rule.WithHelpURI(m.HelpURI())
+	}
 	rule.WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(SARIFLevel(m.Severity)))
 	props := sarif.NewPropertyBag()
 	tags := []string{"security"}

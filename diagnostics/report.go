@@ -84,6 +84,16 @@ func (r *Report) Rule(id string) RuleMeta {
 	return RuleMeta{ID: id, Title: id, Description: id, Severity: Info, MaxSeverity: Info}
 }
 
+// documented reports whether rule id is in r.Rules (and so has a docs page).
+func (r *Report) documented(id string) bool {
+	for i := range r.Rules {
+		if r.Rules[i].ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // ruleTable returns r.Rules plus a stub for every rule a finding names that
 // is not among them, ordered by ID.
 func (r *Report) ruleTable() []RuleMeta {

@@ -1,9 +1,16 @@
 package nixast
 
+import (
+	"fmt"
+	"sort"
+)
+
 // Problem is something Nix itself rejects when it parses a file, although
-// tree-sitter accepts it: a duplicate attribute or an undefined variable.
+// tree-sitter accepts it: a duplicate attribute, an undefined variable, a
+// dynamic attribute where only static ones are allowed, a duplicate formal
+// argument or an integer literal out of range.
 type Problem struct {
-	Code    string // "duplicate-attr" or "undefined-var"
+	Code    string // one of the Code* constants
 	Span    Span
 	Message string // worded like Nix's own error
 	Related []Span // e.g. the earlier definition of a duplicate attribute
@@ -11,13 +18,452 @@ type Problem struct {
 
 // Problem codes.
 const (
-	CodeDuplicateAttr = "duplicate-attr"
-	CodeUndefinedVar  = "undefined-var"
+	CodeDuplicateAttr   = "duplicate-attr"   // attribute 'a.b' already defined at F:L:C
+	CodeUndefinedVar    = "undefined-var"    // undefined variable 'x'
+	CodeDuplicateFormal = "duplicate-formal" // duplicate formal function argument 'a'
+	CodeDynamicAttr     = "dynamic-attr"     // dynamic attributes not allowed in let / inherit
+	CodeInvalidInteger  = "invalid-integer"  // invalid integer '99999999999999999999'
 )
 
 // Check reports the errors Nix's parser raises after the grammar accepts a
-// file. It never panics; on a file with syntax errors it stays silent about
-// the broken regions.
+// file (Nix 2.8's parser actions and its variable binding pass, which
+// `nix-instantiate --parse` runs). Nix stops at the first error; Check reports
+// all of them, in source order. A file with syntax errors gets no problems:
+// Nix reports the syntax error and nothing else, and the tree around an
+// ERROR node cannot be trusted to hold every binding. Check never panics.
+//
+// Nix quirks reproduced (established with nix-instantiate 2.8):
+//   - `a.b = 1; a.c = 2;` builds one nested set; so does `a = { b = 1; };
+//     a.c = 2;` (the path descends into a set literal, parenthesized or rec).
+//   - `a = { b = 1; }; a = { c = 2; };` and `a.b = 1; a = { c = 2; };` merge:
+//     the later literal's static attributes move into the earlier set; its
+//     dynamic attributes and its `rec` are silently dropped.
+//   - Anything else defined twice is an error: `a = 1; a.b = 2;`, `a.b = 1;
+//     a = 2;`, `inherit a; a.b = 1;`, `a = {}; a = x: {};`, a name defined
+//     twice inside two merged literals (no deeper merging).
+//   - "x", ${"x"} and ${("x")} are the static name x.
 func Check(f *File) []Problem {
+	if f == nil || len(f.Errors) > 0 || !f.Root().Valid() || f.Root().HasError() {
+		return nil
+	}
+	c := newChecker(f)
+	c.run()
+	sort.SliceStable(c.probs, func(i, j int) bool {
+		a, b := c.probs[i].Span, c.probs[j].Span
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End < b.End
+	})
+	return c.probs
+}
+
+type checker struct {
+	f     *File
+	probs []Problem
+	sets  map[int32]*attrSet
+	from  map[int32]bool // inherit_from expressions already walked
+
+	// Lexical scopes: name → stack of bindings; withDepth counts enclosing
+	// `with` bodies.
+	vars      map[string][]Binding
+	withDepth int
+	// record, if set, sees every variable and what it resolves to.
+	record func(v Node, b Binding)
+}
+
+func newChecker(f *File) *checker {
+	return &checker{f: f, sets: map[int32]*attrSet{}, from: map[int32]bool{}, vars: map[string][]Binding{}}
+}
+
+func (c *checker) run() {
+	root := c.f.Root()
+	// Pass 1, as Nix's parser: every set literal and let is built (and its
+	// duplicates found) whether or not the binding pass reaches it later;
+	// integer literals are range-checked.
+	root.Walk(func(n Node) bool {
+		switch n.Kind() {
+		case KindAttrset, KindRecAttrset, KindLetAttrset, KindLet:
+			c.setFor(n)
+		case KindInteger:
+			if _, ok := IntValue(n); !ok {
+				c.report(CodeInvalidInteger, n.Span(), fmt.Sprintf("invalid integer '%s'", n.Text()))
+			}
+		case KindFunction:
+			c.checkFormals(n)
+		}
+		return true
+	})
+	// Pass 2, as Nix's bindVars: resolve variables.
+	c.walk(c.f.Expr())
+}
+
+func (c *checker) report(code string, sp Span, msg string, related ...Span) {
+	c.probs = append(c.probs, Problem{Code: code, Span: sp, Message: msg, Related: related})
+}
+
+// where formats an offset as Nix does in "already defined at FILE:L:C".
+func (c *checker) where(off int) string {
+	p := c.f.Lines.Human(off)
+	path := c.f.Path
+	if path == "" {
+		path = "(string)"
+	}
+	return fmt.Sprintf("%s:%d:%d", path, p.Line, p.Col)
+}
+
+// attrSet is Nix's ExprAttrs as the parser builds it: static attributes by
+// name and dynamic ones in order.
+type attrSet struct {
+	rec   bool
+	attrs map[string]*attrDef
+	order []*attrDef
+	dyn   []dynDef
+}
+
+type attrDef struct {
+	name string
+	// value is the bound expression (zero for an implicit nested set and
+	// for inherit); set is the nested set when the value is one (a set
+	// literal, or implicit from a dotted path).
+	value Node
+	set   *attrSet
+	// inherited marks `inherit x;`: its value is the variable x, bound
+	// outside a rec set or let. from is the expression of `inherit (e) x;`.
+	inherited bool
+	from      Node
+	key       Node // the attribute name node that defined it
+	span      Span // where it was defined: the path up to key
+}
+
+type dynDef struct {
+	name  AttrName
+	value Node
+	set   *attrSet
+}
+
+func (s *attrSet) add(d *attrDef) {
+	if s.attrs == nil {
+		s.attrs = map[string]*attrDef{}
+	}
+	s.attrs[d.name] = d
+	s.order = append(s.order, d)
+}
+
+// setFor builds (once) the set of a set literal or the bindings of a let.
+func (c *checker) setFor(n Node) *attrSet {
+	if s, ok := c.sets[n.i]; ok {
+		return s
+	}
+	s := &attrSet{rec: n.Kind() == KindRecAttrset || n.Kind() == KindLetAttrset}
+	c.sets[n.i] = s
+	var bs Node
+	for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+		if ch.Kind() == KindBindingSet {
+			bs = ch
+			break
+		}
+	}
+	for b := bs.FirstChild(); b.Valid(); b = b.NextSibling() {
+		switch b.Kind() {
+		case KindBinding:
+			c.addBinding(s, b)
+		case KindInherit, KindInheritFrom:
+			c.addInherit(s, b)
+		}
+	}
+	if n.Kind() == KindLet && len(s.dyn) > 0 {
+		// Nix points at the let; the attribute is the related place.
+		kw := n.Token("let")
+		for _, d := range s.dyn {
+			c.report(CodeDynamicAttr, kw.Span(), "dynamic attributes not allowed in let", d.name.Span())
+		}
+	}
+	return s
+}
+
+// literalSet returns the set of value if it is a set literal (through
+// parentheses), as Nix's dynamic_cast<ExprAttrs *> sees it.
+func (c *checker) literalSet(value Node) *attrSet {
+	v := value.Unparen()
+	switch v.Kind() {
+	case KindAttrset, KindRecAttrset:
+		return c.setFor(v)
+	}
 	return nil
+}
+
+func (c *checker) dup(sp Span, path string, prev *attrDef) {
+	c.report(CodeDuplicateAttr, sp,
+		fmt.Sprintf("attribute '%s' already defined at %s", path, c.where(prev.span.Start)), prev.span)
+}
+
+// addBinding is Nix's addAttr.
+func (c *checker) addBinding(s *attrSet, b Node) {
+	ap := b.Child(FieldAttrpath)
+	path := AttrPath(ap)
+	if len(path) == 0 {
+		return
+	}
+	value := b.Child(FieldExpression)
+	start := path[0].Node.Start()
+	for i := 0; i < len(path)-1; i++ {
+		a := path[i]
+		if !a.Static {
+			nested := &attrSet{}
+			s.dyn = append(s.dyn, dynDef{name: a, set: nested})
+			s = nested
+			continue
+		}
+		if j := s.attrs[a.Name]; j != nil {
+			if j.set == nil {
+				c.dup(ap.Span(), AttrPathString(path), j)
+				return
+			}
+			s = j.set
+			continue
+		}
+		nested := &attrSet{}
+		s.add(&attrDef{name: a.Name, set: nested, key: a.Node, span: Span{start, a.Node.End()}})
+		s = nested
+	}
+	last := path[len(path)-1]
+	vset := c.literalSet(value)
+	if !last.Static {
+		s.dyn = append(s.dyn, dynDef{name: last, value: value, set: vset})
+		return
+	}
+	j := s.attrs[last.Name]
+	if j == nil {
+		s.add(&attrDef{name: last.Name, value: value, set: vset, key: last.Node, span: Span{start, last.Node.End()}})
+		return
+	}
+	if j.set == nil || vset == nil {
+		c.dup(ap.Span(), AttrPathString(path), j)
+		return
+	}
+	// Both are sets: the later literal's static attributes join the
+	// earlier set; its dynamic attributes and rec are dropped.
+	// Nix reports a clash at the earlier definition, naming the later one.
+	prefix := AttrPathString(path)
+	for _, ad := range vset.order {
+		if j2 := j.set.attrs[ad.name]; j2 != nil {
+			c.report(CodeDuplicateAttr, j2.span,
+				fmt.Sprintf("attribute '%s' already defined at %s", prefix+"."+ad.name, c.where(ad.span.Start)), ad.span)
+			continue
+		}
+		j.set.add(ad)
+	}
+}
+
+func (c *checker) addInherit(s *attrSet, b Node) {
+	from := b.Child(FieldExpression) // zero for plain inherit
+	for _, a := range AttrPath(b) {
+		if !a.Static {
+			c.report(CodeDynamicAttr, a.Span(), "dynamic attributes not allowed in inherit")
+			continue
+		}
+		if j := s.attrs[a.Name]; j != nil {
+			c.dup(a.Span(), a.Name, j)
+			continue
+		}
+		s.add(&attrDef{name: a.Name, inherited: !from.Valid(), from: from, key: a.Node, span: a.Span()})
+	}
+}
+
+// checkFormals reports a formal defined twice, or named like the @ argument.
+func (c *checker) checkFormals(fn Node) {
+	ff, _ := Formals(fn)
+	seen := map[string]Node{}
+	for _, fm := range ff.Formals {
+		if prev, ok := seen[fm.Name]; ok {
+			c.report(CodeDuplicateFormal, fm.Ident.Span(),
+				fmt.Sprintf("duplicate formal function argument '%s'", fm.Name), prev.Span())
+			continue
+		}
+		seen[fm.Name] = fm.Ident
+	}
+	if prev, ok := seen[ff.At]; ok && ff.HasFormals && ff.At != "" {
+		// Nix points at the start of the function.
+		sp, rel := prev.Span(), ff.AtNode.Span()
+		if ff.AtFirst {
+			sp, rel = rel, sp
+		}
+		c.report(CodeDuplicateFormal, sp,
+			fmt.Sprintf("duplicate formal function argument '%s'", ff.At), rel)
+	}
+}
+
+// --- Pass 2: binding variables ---
+
+func (c *checker) push(name string, b Binding) { c.vars[name] = append(c.vars[name], b) }
+
+func (c *checker) pop(name string) {
+	st := c.vars[name]
+	if len(st) <= 1 {
+		delete(c.vars, name)
+		return
+	}
+	c.vars[name] = st[:len(st)-1]
+}
+
+// lookup resolves a name in the current scopes.
+func (c *checker) lookup(name string) Binding {
+	if st := c.vars[name]; len(st) > 0 {
+		return st[len(st)-1]
+	}
+	if IsGlobal(name) {
+		return Binding{Kind: BindingBuiltin, Name: name}
+	}
+	if c.withDepth > 0 {
+		return Binding{Kind: BindingWith, Name: name}
+	}
+	return Binding{Kind: BindingUndefined, Name: name}
+}
+
+// use resolves the variable name written at node n.
+func (c *checker) use(n Node, name string) {
+	b := c.lookup(name)
+	if c.record != nil {
+		c.record(n, b)
+	}
+	if b.Kind == BindingUndefined {
+		c.report(CodeUndefinedVar, n.Span(), fmt.Sprintf("undefined variable '%s'", name))
+	}
+}
+
+func (c *checker) walk(n Node) {
+	switch n.Kind() {
+	case KindInvalid, KindComment, KindToken, KindIdentifier:
+		return
+	case KindVariable:
+		c.use(n, n.Text())
+		return
+	case KindAttrset, KindRecAttrset, KindLetAttrset:
+		c.bindSet(c.setFor(n), n)
+		return
+	case KindLet:
+		c.bindLet(n)
+		return
+	case KindFunction:
+		c.bindFunction(n)
+		return
+	case KindWith:
+		c.walk(n.Child(FieldEnvironment))
+		c.withDepth++
+		c.walk(n.Child(FieldBody))
+		c.withDepth--
+		return
+	}
+	for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+		if ch.IsNamed() {
+			c.walk(ch)
+		}
+	}
+}
+
+// bindDef walks the value of an attribute in the current scopes.
+func (c *checker) bindDef(d *attrDef) {
+	switch {
+	case d.inherited:
+		c.use(d.key, d.name)
+	case d.from.Valid():
+		if !c.from[d.from.i] {
+			c.from[d.from.i] = true
+			c.walk(d.from)
+		}
+	case d.set != nil && !d.value.Valid():
+		c.bindSet(d.set, Node{})
+	default:
+		c.walk(d.value)
+	}
+}
+
+func (c *checker) bindDyn(d dynDef) {
+	c.walk(d.name.Expr)
+	if d.value.Valid() {
+		c.walk(d.value)
+	} else if d.set != nil {
+		c.bindSet(d.set, Node{})
+	}
+}
+
+// bindSet is ExprAttrs::bindVars. scopeNode is the literal, if any.
+func (c *checker) bindSet(s *attrSet, scopeNode Node) {
+	if !s.rec {
+		for _, d := range s.order {
+			c.bindDef(d)
+		}
+		for _, d := range s.dyn {
+			c.bindDyn(d)
+		}
+		return
+	}
+	// inherit x; in a rec set takes x from outside.
+	for _, d := range s.order {
+		if d.inherited {
+			c.bindDef(d)
+		}
+	}
+	for _, d := range s.order {
+		c.push(d.name, Binding{Kind: BindingRec, Name: d.name, Def: d.key, Scope: scopeNode})
+	}
+	for _, d := range s.order {
+		if !d.inherited {
+			c.bindDef(d)
+		}
+	}
+	for _, d := range s.dyn {
+		c.bindDyn(d)
+	}
+	for _, d := range s.order {
+		c.pop(d.name)
+	}
+}
+
+// bindLet is ExprLet::bindVars.
+func (c *checker) bindLet(n Node) {
+	s := c.setFor(n)
+	for _, d := range s.order {
+		if d.inherited {
+			c.bindDef(d)
+		}
+	}
+	for _, d := range s.order {
+		c.push(d.name, Binding{Kind: BindingLet, Name: d.name, Def: d.key, Scope: n})
+	}
+	for _, d := range s.order {
+		if !d.inherited {
+			c.bindDef(d)
+		}
+	}
+	for _, d := range s.dyn { // an error already; still look inside
+		c.bindDyn(d)
+	}
+	c.walk(n.Child(FieldBody))
+	for _, d := range s.order {
+		c.pop(d.name)
+	}
+}
+
+// bindFunction is ExprLambda::bindVars: the argument and the formals are
+// in scope in the defaults and the body.
+func (c *checker) bindFunction(n Node) {
+	ff, _ := Formals(n)
+	var pushed []string
+	if ff.At != "" {
+		c.push(ff.At, Binding{Kind: BindingLambda, Name: ff.At, Def: ff.AtNode, Scope: n})
+		pushed = append(pushed, ff.At)
+	}
+	for _, fm := range ff.Formals {
+		c.push(fm.Name, Binding{Kind: BindingFormal, Name: fm.Name, Def: fm.Ident, Scope: n})
+		pushed = append(pushed, fm.Name)
+	}
+	for _, fm := range ff.Formals {
+		c.walk(fm.Default)
+	}
+	c.walk(n.Child(FieldBody))
+	for _, name := range pushed {
+		c.pop(name)
+	}
 }

@@ -12,10 +12,23 @@ import (
 // Pass is what a rule's Run sees: the files and the module model built
 // from them.
 type Pass struct {
-	Rule  *Rule
-	Files []*nixast.File
-	Model *Model
-	out   *[]diagnostics.Finding
+	Rule    *Rule
+	Files   []*nixast.File
+	Model   *Model
+	Options Options
+	out     *[]diagnostics.Finding
+	shared  map[string]any // results several rules share within one Analyze
+}
+
+// Shared returns the value computed by compute for key, once per Analyze:
+// rules of one family use it to walk the files a single time.
+func (p *Pass) Shared(key string, compute func() any) any {
+	if v, ok := p.shared[key]; ok {
+		return v
+	}
+	v := compute()
+	p.shared[key] = v
+	return v
 }
 
 // Report records a finding for the pass's rule. An unset severity takes the
@@ -43,11 +56,12 @@ func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 		out = append(out, syntaxFindings(f, opts)...)
 	}
 	model := BuildModel(files)
+	shared := map[string]any{}
 	for _, r := range Rules() {
 		if r.Run == nil || (opts.Enabled != nil && !opts.Enabled(r)) {
 			continue
 		}
-		runRule(r, files, model, &out)
+		runRule(&Pass{Rule: r, Files: files, Model: model, Options: opts, out: &out, shared: shared})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Less(&out[j]) })
 	return out
@@ -56,7 +70,8 @@ func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 // InternalErrorID marks findings that report a nixsec bug rather than a problem in the source.
 const InternalErrorID = "NIXSEC-INTERNAL"
 
-func runRule(r *Rule, files []*nixast.File, model *Model, out *[]diagnostics.Finding) {
+func runRule(p *Pass) {
+	r, files, out := p.Rule, p.Files, p.out
 	before := len(*out)
 	defer func() {
 		if v := recover(); v != nil {
@@ -71,5 +86,5 @@ func runRule(r *Rule, files []*nixast.File, model *Model, out *[]diagnostics.Fin
 			})
 		}
 	}()
-	r.Run(&Pass{Rule: r, Files: files, Model: model, out: out})
+	r.Run(p)
 }

@@ -13,7 +13,10 @@ import (
 	"github.com/nixsec/nixsec/nixast"
 )
 
-// Rule fixtures live in testdata/rules/<RULE-ID>/*.nix. A comment
+// Rule fixtures live in testdata/rules/<RULE-ID>/. Each *.nix file there is
+// one fixture, except files starting with "_" (helpers imported by others);
+// each subdirectory is one fixture whose .nix files (recursively) are
+// analysed together, as `nixsec lint DIR` would. A comment
 // `# expect: NIXSEC-FW-001` on a line says a finding of that rule starts on
 // that line; `# expect: NIXSEC-FW-001 (possible)` also checks its confidence.
 // Findings of the directory's rule and of every rule named in an expect
@@ -64,20 +67,28 @@ func TestRuleFixtures(t *testing.T) {
 			if _, ok := Lookup(ruleID); !ok {
 				t.Fatalf("fixtures for unknown rule %s", ruleID)
 			}
-			files, _ := filepath.Glob(filepath.Join(dir, "*.nix"))
+			entries, _ := os.ReadDir(dir)
 			pos, neg := 0, 0
-			for _, path := range files {
-				src, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatal(err)
+			for _, e := range entries {
+				var paths []string
+				switch {
+				case e.IsDir():
+					filepath.WalkDir(filepath.Join(dir, e.Name()), func(p string, d os.DirEntry, err error) error {
+						if err == nil && !d.IsDir() && strings.HasSuffix(p, ".nix") {
+							paths = append(paths, p)
+						}
+						return nil
+					})
+				case strings.HasSuffix(e.Name(), ".nix") && !strings.HasPrefix(e.Name(), "_"):
+					paths = []string{filepath.Join(dir, e.Name())}
+				default:
+					continue
 				}
-				exps := parseExpectations(src)
-				if len(exps) == 0 {
-					neg++
-				} else {
+				if checkFixture(t, ruleID, paths) {
 					pos++
+				} else {
+					neg++
 				}
-				checkFixture(t, path, ruleID, src, exps)
 			}
 			if pos == 0 || neg == 0 {
 				t.Errorf("%s needs positive and negative fixtures (have %d and %d)", ruleID, pos, neg)
@@ -86,54 +97,73 @@ func TestRuleFixtures(t *testing.T) {
 	}
 }
 
-func checkFixture(t *testing.T, path, ruleID string, src []byte, exps []expectation) {
+// checkFixture analyses paths together and compares findings with their
+// expect comments; it reports whether the fixture is positive.
+func checkFixture(t *testing.T, ruleID string, paths []string) bool {
 	t.Helper()
-	findings := lintFile(t, path, src)
-	f, _ := nixast.Parse(path, src)
+	var files []*nixast.File
+	srcs := map[string][]byte{}
 	watched := map[string]bool{ruleID: true}
-	for _, e := range exps {
-		watched[e.rule] = true
+	var want []string
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := nixast.Parse(path, src)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		files = append(files, f)
+		srcs[path] = src
+		for _, e := range parseExpectations(src) {
+			watched[e.rule] = true
+			s := fmt.Sprintf("%s:%d:%s", path, e.line, e.rule)
+			if e.possible {
+				s += " (possible)"
+			}
+			want = append(want, s)
+		}
 	}
-	var got, want []string
+	findings := Analyze(files, Options{})
+	lines := map[string]*nixast.LineIndex{}
+	for _, f := range files {
+		lines[f.Path] = f.Lines
+	}
+	var got, msgs []string
 	for _, fd := range findings {
 		if fd.RuleID == "NIXSEC-SYN-001" || fd.RuleID == InternalErrorID {
-			t.Errorf("%s: %s %s", path, fd.RuleID, fd.Message)
+			t.Errorf("%s: %s %s", fd.Path, fd.RuleID, fd.Message)
 		}
 		if !watched[fd.RuleID] {
 			continue
 		}
-		line := f.Lines.Human(fd.Span.Start).Line
-		s := fmt.Sprintf("%d:%s", line, fd.RuleID)
+		li := lines[fd.Path]
+		if li == nil {
+			t.Errorf("finding in a file outside the fixture: %s %s", fd.Path, fd.Message)
+			continue
+		}
+		line := li.Human(fd.Span.Start).Line
+		s := fmt.Sprintf("%s:%d:%s", fd.Path, line, fd.RuleID)
 		if fd.Confidence == diagnostics.Possible {
 			s += " (possible)"
 		}
 		got = append(got, s)
-	}
-	for _, e := range exps {
-		s := fmt.Sprintf("%d:%s", e.line, e.rule)
-		if e.possible {
-			s += " (possible)"
-		}
-		want = append(want, s)
+		msgs = append(msgs, fmt.Sprintf("  %s:%d: %s %s", fd.Path, line, fd.RuleID, fd.Message))
 	}
 	sort.Strings(got)
 	sort.Strings(want)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		var msgs []string
-		for _, fd := range findings {
-			if watched[fd.RuleID] {
-				msgs = append(msgs, fmt.Sprintf("  line %d: %s %s", f.Lines.Human(fd.Span.Start).Line, fd.RuleID, fd.Message))
-			}
-		}
-		t.Errorf("%s: findings differ\n got: %v\nwant: %v\n%s", path, got, want, strings.Join(msgs, "\n"))
+		t.Errorf("findings differ\n got: %v\nwant: %v\n%s", got, want, strings.Join(msgs, "\n"))
 	}
-	checkFixes(t, path, ruleID, src, findings)
+	checkFixes(t, ruleID, files, srcs, findings)
+	return len(want) > 0
 }
 
 // checkFixes applies each fix of the rule's findings on its own: the result
 // must parse cleanly and have fewer findings of the rule. All safe fixes
-// together must give the .fixed file when there is one.
-func checkFixes(t *testing.T, path, ruleID string, src []byte, findings []diagnostics.Finding) {
+// together must give x.nix.fixed for each file that has one.
+func checkFixes(t *testing.T, ruleID string, files []*nixast.File, srcs map[string][]byte, findings []diagnostics.Finding) {
 	t.Helper()
 	count := func(fs []diagnostics.Finding) int {
 		n := 0
@@ -145,35 +175,55 @@ func checkFixes(t *testing.T, path, ruleID string, src []byte, findings []diagno
 		return n
 	}
 	before := count(findings)
-	var safe []diagnostics.Edit
+	safe := map[string][]diagnostics.Edit{}
 	for _, fd := range findings {
 		if fd.RuleID != ruleID {
 			continue
 		}
 		for _, fix := range fd.Fixes {
 			if len(fix.Edits) == 0 || fix.Title == "" {
-				t.Errorf("%s: fix without edits or title: %+v", path, fix)
+				t.Errorf("%s: fix without edits or title: %+v", fd.Path, fix)
 				continue
 			}
-			out := ApplyEdits(src, fix.Edits)
-			after := lintFile(t, path, out)
+			byFile := map[string][]diagnostics.Edit{}
+			for _, e := range fix.Edits {
+				byFile[e.Path] = append(byFile[e.Path], e)
+			}
+			var fixed []*nixast.File
+			for _, f := range files {
+				src := srcs[f.Path]
+				if es := byFile[f.Path]; len(es) > 0 {
+					src = ApplyEdits(src, es)
+				}
+				nf, err := nixast.Parse(f.Path, src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fixed = append(fixed, nf)
+			}
+			after := Analyze(fixed, Options{})
 			for _, a := range after {
 				if strings.HasPrefix(a.RuleID, "NIXSEC-SYN-") {
-					t.Errorf("%s: fix %q breaks the file: %s\n%s", path, fix.Title, a.Message, out)
+					t.Errorf("%s: fix %q breaks the file: %s", fd.Path, fix.Title, a.Message)
 				}
 			}
 			if count(after) >= before {
-				t.Errorf("%s: fix %q does not remove the finding\n%s", path, fix.Title, out)
+				t.Errorf("%s: fix %q does not remove the finding", fd.Path, fix.Title)
 			}
 			if fix.Safe {
-				safe = append(safe, fix.Edits...)
+				for _, e := range fix.Edits {
+					safe[e.Path] = append(safe[e.Path], e)
+				}
 			}
 		}
 	}
-	want, err := os.ReadFile(path + ".fixed")
-	if err == nil {
-		if got := ApplyEdits(src, safe); string(got) != string(want) {
-			t.Errorf("%s: safe fixes give\n%s\nwant\n%s", path, got, want)
+	for _, f := range files {
+		want, err := os.ReadFile(f.Path + ".fixed")
+		if err != nil {
+			continue
+		}
+		if got := ApplyEdits(srcs[f.Path], safe[f.Path]); string(got) != string(want) {
+			t.Errorf("%s: safe fixes give\n%s\nwant\n%s", f.Path, got, want)
 		}
 	}
 }

@@ -120,7 +120,7 @@ func firstName(b nixast.Node) (string, bool) {
 	if b.Kind() != nixast.KindBinding {
 		return "", false
 	}
-	segs := attrPath(b.Child(nixast.FieldAttrpath))
+	segs := nixast.AttrPath(b.Child(nixast.FieldAttrpath))
 	if len(segs) == 0 || !segs[0].Static {
 		return "", false
 	}
@@ -133,12 +133,12 @@ func (c *collector) binding(b nixast.Node, prefix []string, e *env, w wrap, skip
 	switch b.Kind() {
 	case nixast.KindBinding:
 		ap := b.Child(nixast.FieldAttrpath)
-		segs := attrPath(ap)
+		segs := nixast.AttrPath(ap)
 		path := append([]string(nil), prefix...)
 		for i, s := range segs {
 			name := s.Name
 			if !s.Static {
-				v := c.ev.eval(s.Node, e)
+				v := c.ev.eval(s.Expr, e)
 				str, ok := v.Str()
 				if !ok || v.Kind != String {
 					return // a name nixsec cannot know: nothing to attribute

@@ -178,7 +178,7 @@ func coerceString(v Value) (string, bool) {
 
 func (ev *evaluator) str(n nixast.Node, e *env) Value {
 	v := Value{Kind: String, Node: n}
-	for _, p := range stringParts(n) {
+	for _, p := range nixast.StringParts(n) {
 		if p.Interp.Valid() {
 			v.Parts = append(v.Parts, ev.interp(p.Interp, e))
 		} else {
@@ -305,7 +305,7 @@ type namedBinding struct {
 func (ev *evaluator) bindOne(b nixast.Node, s, valueEnv *env) []namedBinding {
 	switch b.Kind() {
 	case nixast.KindBinding:
-		segs := attrPath(b.Child(nixast.FieldAttrpath))
+		segs := nixast.AttrPath(b.Child(nixast.FieldAttrpath))
 		if len(segs) == 0 || !segs[0].Static {
 			return nil
 		}
@@ -315,7 +315,7 @@ func (ev *evaluator) bindOne(b nixast.Node, s, valueEnv *env) []namedBinding {
 		return []namedBinding{{segs[0].Name, segs[0].Node, &binding{argOf: "nested binding"}}}
 	case nixast.KindInherit:
 		var out []namedBinding
-		for _, a := range attrPath(b.Child(nixast.FieldAttrs)) {
+		for _, a := range nixast.AttrPath(b.Child(nixast.FieldAttrs)) {
 			if !a.Static {
 				continue
 			}
@@ -333,7 +333,7 @@ func (ev *evaluator) bindOne(b nixast.Node, s, valueEnv *env) []namedBinding {
 	case nixast.KindInheritFrom:
 		var out []namedBinding
 		from := b.Child(nixast.FieldExpression)
-		for _, a := range attrPath(b.Child(nixast.FieldAttrs)) {
+		for _, a := range nixast.AttrPath(b.Child(nixast.FieldAttrs)) {
 			if a.Static {
 				out = append(out, namedBinding{a.Name, a.Node, &binding{val: ptr(ev.selectFrom(from, valueEnv, a.Name, a.Node))}})
 			}
@@ -398,7 +398,7 @@ var libFunctions = map[string]bool{
 }
 
 func (ev *evaluator) sel(n nixast.Node, e *env) Value {
-	path := attrPath(n.Child(nixast.FieldAttrpath))
+	path := nixast.AttrPath(n.Child(nixast.FieldAttrpath))
 	names := make([]string, 0, len(path))
 	for _, a := range path {
 		if !a.Static {
@@ -623,7 +623,7 @@ func (ev *evaluator) attrs(n nixast.Node, e *env) Value {
 		for _, b := range c.NamedChildren() {
 			switch b.Kind() {
 			case nixast.KindBinding:
-				segs := attrPath(b.Child(nixast.FieldAttrpath))
+				segs := nixast.AttrPath(b.Child(nixast.FieldAttrpath))
 				if len(segs) == 0 || !segs[0].Static {
 					continue
 				}

@@ -98,7 +98,7 @@ func bindingPrefix(d *Definition) ([]string, bool) {
 	if d.Binding.Kind() != nixast.KindBinding {
 		return nil, false
 	}
-	segs := attrPath(d.KeyPath)
+	segs := nixast.AttrPath(d.KeyPath)
 	k := len(d.Path) - len(segs)
 	if len(segs) == 0 || k < 0 {
 		return nil, false

@@ -1,0 +1,4 @@
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable"; # expect: NIXSEC-SUP-004
+  outputs = { self, nixpkgs }: { };
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  imports = [ ./_insecure.nix ];
+}

@@ -6,9 +6,10 @@ import (
 )
 
 // Problem is something Nix itself rejects when it parses a file, although
-// tree-sitter accepts it: a duplicate attribute, an undefined variable, a
-// dynamic attribute where only static ones are allowed, a duplicate formal
-// argument or an integer literal out of range.
+// tree-sitter accepts it: a duplicate attribute, an undefined variable or a
+// duplicate formal argument. (The other parse-time checks that need no
+// scopes, such as dynamic attributes in let or inherit and integers out of
+// range, are syntax errors: see File.Errors.)
 type Problem struct {
 	Code    string // one of the Code* constants
 	Span    Span
@@ -21,8 +22,6 @@ const (
 	CodeDuplicateAttr   = "duplicate-attr"   // attribute 'a.b' already defined at F:L:C
 	CodeUndefinedVar    = "undefined-var"    // undefined variable 'x'
 	CodeDuplicateFormal = "duplicate-formal" // duplicate formal function argument 'a'
-	CodeDynamicAttr     = "dynamic-attr"     // dynamic attributes not allowed in let / inherit
-	CodeInvalidInteger  = "invalid-integer"  // invalid integer '99999999999999999999'
 )
 
 // Check reports the errors Nix's parser raises after the grammar accepts a
@@ -79,16 +78,11 @@ func newChecker(f *File) *checker {
 func (c *checker) run() {
 	root := c.f.Root()
 	// Pass 1, as Nix's parser: every set literal and let is built (and its
-	// duplicates found) whether or not the binding pass reaches it later;
-	// integer literals are range-checked.
+	// duplicates found) whether or not the binding pass reaches it later.
 	root.Walk(func(n Node) bool {
 		switch n.Kind() {
 		case KindAttrset, KindRecAttrset, KindLetAttrset, KindLet:
 			c.setFor(n)
-		case KindInteger:
-			if _, ok := IntValue(n); !ok {
-				c.report(CodeInvalidInteger, n.Span(), fmt.Sprintf("invalid integer '%s'", n.Text()))
-			}
 		case KindFunction:
 			c.checkFormals(n)
 		}
@@ -172,13 +166,6 @@ func (c *checker) setFor(n Node) *attrSet {
 			c.addInherit(s, b)
 		}
 	}
-	if n.Kind() == KindLet && len(s.dyn) > 0 {
-		// Nix points at the let; the attribute is the related place.
-		kw := n.Token("let")
-		for _, d := range s.dyn {
-			c.report(CodeDynamicAttr, kw.Span(), "dynamic attributes not allowed in let", d.name.Span())
-		}
-	}
 	return s
 }
 
@@ -260,8 +247,7 @@ func (c *checker) addInherit(s *attrSet, b Node) {
 	from := b.Child(FieldExpression) // zero for plain inherit
 	for _, a := range AttrPath(b) {
 		if !a.Static {
-			c.report(CodeDynamicAttr, a.Span(), "dynamic attributes not allowed in inherit")
-			continue
+			continue // a syntax error (File.Errors)
 		}
 		if j := s.attrs[a.Name]; j != nil {
 			c.dup(a.Span(), a.Name, j)
@@ -437,7 +423,7 @@ func (c *checker) bindLet(n Node) {
 			c.bindDef(d)
 		}
 	}
-	for _, d := range s.dyn { // an error already; still look inside
+	for _, d := range s.dyn { // a syntax error already; still look inside
 		c.bindDyn(d)
 	}
 	c.walk(n.Child(FieldBody))

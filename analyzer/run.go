@@ -63,6 +63,7 @@ func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 		}
 		runRule(&Pass{Rule: r, Files: files, Model: model, Options: opts, out: &out, shared: shared})
 	}
+	out = applySuppressions(files, out, opts)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Less(&out[j]) })
 	return out
 }

@@ -370,7 +370,7 @@ func checkFetcherCall(out *[]diagnostics.Finding, n nixast.Node) {
 	if !urlKnown {
 		return
 	}
-	isFetcher := name != "" || strings.HasPrefix(lastName(fn), "fetch")
+	isFetcher := name != "" || strings.HasPrefix(calleeLastName(fn), "fetch")
 	if !isFetcher {
 		return
 	}
@@ -395,7 +395,7 @@ func checkFetcherCall(out *[]diagnostics.Finding, n nixast.Node) {
 }
 
 // lastName is the last attribute or variable name of a callee (`pkgs.fetchurl` → fetchurl).
-func lastName(n nixast.Node) string {
+func calleeLastName(n nixast.Node) string {
 	n = n.Unparen()
 	switch n.Kind() {
 	case nixast.KindVariable:

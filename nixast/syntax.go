@@ -1,77 +1,658 @@
 package nixast
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
 
 // SyntaxError is a place where the source is not valid Nix.
 type SyntaxError struct {
+	// Span is the offending token for something unexpected, or a zero-width
+	// range at the end of the preceding token for something missing.
 	Span    Span
 	Message string
+	// Related are other places the message names, e.g. the opening "{" of
+	// an unclosed attribute set.
+	Related []Span
 }
 
 func (e SyntaxError) String() string {
 	return fmt.Sprintf("%d-%d: %s", e.Span.Start, e.Span.End, e.Message)
 }
 
-// syntaxErrors collects ERROR and MISSING nodes, descending only into
-// subtrees that contain one, so a clean file costs a single check.
+// syntaxErrors reports what Nix refuses at parse time: the ERROR and MISSING
+// nodes of the tree (descending only into subtrees that contain one, so a
+// clean file costs a single check), then the few checks Nix's parser makes
+// that the tree-sitter grammar does not (see compatErrors).
 func syntaxErrors(f *File) []SyntaxError {
 	root := f.Root()
-	if !root.HasError() {
+	if !root.Valid() {
 		return nil
 	}
 	var errs []SyntaxError
-	root.Walk(func(n Node) bool {
-		switch {
-		case n.IsMissing():
-			errs = append(errs, missingError(n))
-			return false
-		case n.Kind() == KindError:
-			errs = append(errs, unexpectedError(n))
-			return false
-		}
-		return n.HasError()
-	})
+	if root.HasError() {
+		errs = treeErrors(f)
+	}
+	if len(errs) == 0 {
+		errs = compatErrors(f)
+	}
 	return errs
 }
 
-func missingError(n Node) SyntaxError {
-	what := n.Text()
-	if !n.IsNamed() {
-		what = tokenName(n)
+// ---- ERROR and MISSING nodes ----
+
+// errCtx holds what the error messages need about the whole file.
+type errCtx struct {
+	f       *File
+	lastEnd int // end of the last token (comments included) in the file
+}
+
+func treeErrors(f *File) []SyntaxError {
+	c := &errCtx{f: f, lastEnd: lastTokenEnd(f)}
+	var raw []SyntaxError
+	var visit func(n Node)
+	visit = func(n Node) {
+		for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+			switch {
+			case !ch.HasError():
+			case ch.IsMissing():
+				if e, ok := c.missing(ch); ok {
+					raw = append(raw, e)
+				}
+			case ch.Kind() == KindError:
+				raw = append(raw, c.errorNode(ch, visit)...)
+			default:
+				visit(ch)
+			}
+		}
+	}
+	if root := f.Root(); root.Kind() == KindError {
+		// tree-sitter makes the root itself an ERROR when nothing fits.
+		raw = append(raw, c.errorNode(root, visit)...)
 	} else {
-		what = n.Kind().String()
+		visit(root)
 	}
-	// A zero-width node: point at the end of the previous token, where the
-	// missing text belongs.
-	return SyntaxError{Span: Span{n.Start(), n.Start()}, Message: "missing " + what}
+	return collapse(f, raw)
 }
 
-func tokenName(n Node) string {
-	// The missing token's text is empty in the source; the grammar symbol
-	// name is the token itself.
-	if s := symbolText(n); s != "" {
-		return fmt.Sprintf("%q", s)
+// collapse keeps the first error of each cascade: an error that starts on
+// the line of an error already kept, or inside its span, is a consequence of
+// it. Errors are returned in source order.
+func collapse(f *File, errs []SyntaxError) []SyntaxError {
+	sortErrors(errs)
+	out := errs[:0]
+	lastLine := -1
+	lastEnd := -1
+	for _, e := range errs {
+		line := f.Lines.Line(e.Span.Start)
+		if line == lastLine || e.Span.Start < lastEnd {
+			continue
+		}
+		out = append(out, e)
+		lastLine = f.Lines.Line(e.Span.End)
+		lastEnd = e.Span.End
 	}
-	return "token"
+	return out
 }
 
-func unexpectedError(n Node) SyntaxError {
-	sp := n.Span()
-	first := n.FirstChild()
-	desc := "unexpected input"
-	if first.Valid() {
-		t := first.Text()
-		if len(t) > 20 {
-			t = t[:20] + "…"
+func sortErrors(errs []SyntaxError) {
+	// insertion sort: there are few errors and they are nearly sorted
+	for i := 1; i < len(errs); i++ {
+		for j := i; j > 0 && errs[j].Span.Start < errs[j-1].Span.Start; j-- {
+			errs[j], errs[j-1] = errs[j-1], errs[j]
 		}
-		if t != "" {
-			desc = fmt.Sprintf("unexpected %q", t)
+	}
+}
+
+// lastTokenEnd is the end of the last non-whitespace token of the file.
+func lastTokenEnd(f *File) int {
+	end := 0
+	for i := len(f.nodes) - 1; i > 0; i-- {
+		n := &f.nodes[i]
+		if n.Next == uint32(i+1) && n.End > n.Start {
+			return int(n.End)
 		}
-	} else if sp.Len() == 0 {
-		desc = "unexpected end of file"
 	}
-	if sp.Len() > 0 && sp.End >= len(n.f.Src) && sp.Start == sp.End {
-		desc = "unexpected end of file"
+	return end
+}
+
+// token returns the text a leaf stands for: its source text, or for a
+// MISSING token the grammar's name for it.
+func tokenText(n Node) string {
+	if n.IsMissing() {
+		return symbolText(n)
 	}
-	return SyntaxError{Span: sp, Message: desc}
+	return n.Text()
+}
+
+// isLeaf reports whether node i has no children.
+func (c *errCtx) isLeaf(i int) bool { return c.f.nodes[i].Next == uint32(i+1) }
+
+// prevToken returns the last non-empty, non-comment leaf that ends at or
+// before off, or the zero Node.
+func (c *errCtx) prevToken(before int) Node {
+	for i := before - 1; i > 0; i-- {
+		n := Node{c.f, int32(i)}
+		if c.isLeaf(i) && n.End() > n.Start() && n.Kind() != KindComment {
+			return n
+		}
+	}
+	return Node{}
+}
+
+// leaves returns n's non-empty, non-comment leaf tokens in source order.
+func leaves(n Node) []Node {
+	var out []Node
+	n.Walk(func(d Node) bool {
+		if d.FirstChild().Valid() {
+			return true
+		}
+		if d.End() > d.Start() && d.Kind() != KindComment {
+			out = append(out, d)
+		}
+		return false
+	})
+	return out
+}
+
+func (c *errCtx) at(n Node) string {
+	p := c.f.Lines.Human(n.Start())
+	return fmt.Sprintf("line %d, column %d", p.Line, p.Col)
+}
+
+// missing describes a node tree-sitter inserted to recover.
+func (c *errCtx) missing(n Node) (SyntaxError, bool) {
+	prev := c.prevToken(int(n.i))
+	pos := n.Start()
+	if prev.Valid() {
+		pos = prev.End()
+	}
+	sp := Span{pos, pos}
+	after := ""
+	if prev.Valid() {
+		after = fmt.Sprintf(" after %q", tokenText(prev))
+	}
+	atEOF := pos >= c.lastEnd
+	if n.IsNamed() {
+		parent := n.Parent()
+		// `inherit;` and `inherit (e);` are valid Nix that the grammar
+		// does not accept (it wants at least one name).
+		if parent.Kind() == KindInheritedAttrs && len(parent.NamedChildren()) == 1 {
+			return SyntaxError{}, false
+		}
+		what := "expression"
+		if parent.Kind() == KindAttrpath || parent.Kind() == KindInheritedAttrs {
+			what = "attribute name"
+		} else if parent.Kind() == KindFormal || parent.Kind() == KindFormals {
+			what = "argument name"
+		}
+		if atEOF {
+			return SyntaxError{Span: sp, Message: "unexpected end of file, expected " + article(what) + after}, true
+		}
+		return SyntaxError{Span: sp, Message: "missing " + what + after}, true
+	}
+	tok := symbolText(n)
+	if open := opener(tok); open != "" {
+		// A missing closer: name the opening token it should match.
+		for s := n.Parent().FirstChild(); s.Valid() && s.i < n.i; s = s.NextSibling() {
+			if s.Kind() == KindToken && s.Text() == open {
+				return c.unclosed(s, sp), true
+			}
+		}
+	}
+	msg := fmt.Sprintf("missing %q", tok)
+	if atEOF {
+		msg = fmt.Sprintf("unexpected end of file, expected %q", tok)
+	}
+	return SyntaxError{Span: sp, Message: msg}, true
+}
+
+// opener returns the token a closing token closes.
+func opener(closer string) string {
+	switch closer {
+	case "}":
+		return "{"
+	case "]":
+		return "["
+	case ")":
+		return "("
+	}
+	return ""
+}
+
+// unclosed reports the opening token open, never closed, with the place its
+// closer belongs (sp).
+func (c *errCtx) unclosed(open Node, sp Span) SyntaxError {
+	t := tokenText(open)
+	var msg string
+	switch t {
+	case `"`:
+		return SyntaxError{Span: open.Span(), Message: "unterminated string"}
+	case "''":
+		return SyntaxError{Span: open.Span(), Message: "unterminated indented string"}
+	case "/*":
+		return SyntaxError{Span: open.Span(), Message: "unterminated comment"}
+	case "let":
+		msg = fmt.Sprintf(`"let" at %s has no "in"`, c.at(open))
+	case "if":
+		msg = fmt.Sprintf(`"if" at %s has no "then"`, c.at(open))
+	case "then":
+		msg = fmt.Sprintf(`"if" … "then" at %s has no "else"`, c.at(open))
+	case "assert", "with":
+		msg = fmt.Sprintf(`missing ";" after the %q at %s`, t, c.at(open))
+	case "${":
+		msg = fmt.Sprintf(`unclosed "${" (opened at %s)`, c.at(open))
+	default:
+		msg = fmt.Sprintf("unclosed %q (opened at %s)", t, c.at(open))
+	}
+	if sp.Start >= c.lastEnd {
+		msg = "unexpected end of file: " + msg
+	}
+	return SyntaxError{Span: sp, Message: msg, Related: []Span{open.Span()}}
+}
+
+// errorNode describes an ERROR node. An ERROR that contains nested errors is
+// described by them (they are closer to the mistake); otherwise its tokens
+// are replayed through a bracket stack to find what broke.
+func (c *errCtx) errorNode(n Node, visit func(Node)) []SyntaxError {
+	nested := false
+	for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+		if ch.HasError() {
+			nested = true
+			break
+		}
+	}
+	toks := leaves(n)
+	if len(toks) == 0 {
+		sp := Span{n.Start(), n.Start()}
+		if sp.Start >= c.lastEnd {
+			return []SyntaxError{{Span: sp, Message: "unexpected end of file"}}
+		}
+		return []SyntaxError{{Span: sp, Message: "syntax error"}}
+	}
+	var out []SyntaxError
+	if nested {
+		visit(n)
+		// The nested errors were appended by visit; an opener this ERROR
+		// leaves unclosed at the end of the file is still worth saying.
+		if n.End() >= c.lastEnd {
+			if e, ok := c.replay(n, toks, true); ok {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	e, _ := c.replay(n, toks, false)
+	return append(out, e)
+}
+
+// stack entries of replay
+type opened struct{ tok Node }
+
+// replay runs the ERROR's tokens through a stack of openers. It returns the
+// first token that closes nothing or the wrong thing, or, at the end of the
+// file, the innermost opener left open. eofOnly restricts it to the latter.
+func (c *errCtx) replay(n Node, toks []Node, eofOnly bool) (SyntaxError, bool) {
+	var stack []opened
+	top := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		return tokenText(stack[len(stack)-1].tok)
+	}
+	pop := func() { stack = stack[:len(stack)-1] }
+	var firstBad Node
+	for i, t := range toks {
+		s := tokenText(t)
+		if t.Kind() != KindToken {
+			continue
+		}
+		switch s {
+		case "{", "[", "(", "${", "let", "if", "assert", "with":
+			stack = append(stack, opened{t})
+		case `"`, "''":
+			if top() == s {
+				pop()
+			} else {
+				stack = append(stack, opened{t})
+			}
+		case "}", "]", ")":
+			want := opener(s)
+			if s == "}" && top() == "${" {
+				want = "${"
+			}
+			if top() == want {
+				pop()
+			} else if !firstBad.Valid() {
+				firstBad = t
+			}
+		case "in":
+			if top() == "let" {
+				pop()
+			} else if !firstBad.Valid() {
+				firstBad = t
+			}
+		case "then":
+			if top() == "if" {
+				stack[len(stack)-1] = opened{t}
+			} else if !firstBad.Valid() {
+				firstBad = t
+			}
+		case "else":
+			if top() == "then" {
+				pop()
+			} else if !firstBad.Valid() {
+				firstBad = t
+			}
+		case ";":
+			switch top() {
+			case "assert", "with":
+				pop()
+			case "(", "[", "${":
+				if !firstBad.Valid() {
+					firstBad = t
+				}
+			}
+		case "/":
+			// "/*" with no "*/" lexes as a division followed by "*".
+			if i+1 < len(toks) && tokenText(toks[i+1]) == "*" && toks[i+1].Start() == t.End() &&
+				!strings.Contains(string(c.f.Src[t.End():]), "*/") {
+				open := Node{c.f, t.i}
+				return SyntaxError{Span: Span{open.Start(), open.End() + 1}, Message: "unterminated comment"}, true
+			}
+		}
+	}
+	atEOF := n.End() >= c.lastEnd
+	if atEOF && len(stack) > 0 {
+		last := toks[len(toks)-1]
+		inner := stack[len(stack)-1].tok
+		for _, o := range stack {
+			// An unterminated string swallows everything after it: that is
+			// the mistake, whatever is open around it.
+			if s := tokenText(o.tok); s == `"` || s == "''" {
+				inner = o.tok
+				break
+			}
+		}
+		return c.unclosed(inner, Span{last.End(), last.End()}), true
+	}
+	if eofOnly {
+		return SyntaxError{}, false
+	}
+	if firstBad.Valid() {
+		msg := fmt.Sprintf("unexpected %q", tokenText(firstBad))
+		if len(stack) > 0 {
+			if want := closerOf(tokenText(stack[len(stack)-1].tok)); want != "" {
+				msg += fmt.Sprintf(", expected %q", want)
+			}
+		}
+		return SyntaxError{Span: firstBad.Span(), Message: msg}, true
+	}
+	for _, o := range stack {
+		if s := tokenText(o.tok); s == `"` || s == "''" {
+			return c.unclosed(o.tok, o.tok.Span()), true
+		}
+	}
+	last := toks[len(toks)-1]
+	if first := tokenText(toks[0]); len(toks) > 1 && toks[0].Kind() == KindToken && cannotStart(first) {
+		return SyntaxError{Span: toks[0].Span(), Message: "unexpected " + describe(toks[0])}, true
+	}
+	if atEOF && needsOperand(tokenText(last)) {
+		return SyntaxError{Span: Span{last.End(), last.End()},
+			Message: fmt.Sprintf("unexpected end of file, expected an expression after %q", tokenText(last))}, true
+	}
+	bad := toks[0]
+	for _, t := range toks {
+		if t.Kind() == KindToken && cannotStart(tokenText(t)) {
+			bad = t
+			break
+		}
+	}
+	if s := tokenText(bad); s == "*" {
+		// "/*" with no "*/" lexes as a division followed by "*".
+		if p := c.prevToken(int(bad.i)); tokenText(p) == "/" && p.End() == bad.Start() &&
+			!strings.Contains(string(c.f.Src[bad.End():]), "*/") {
+			return SyntaxError{Span: Span{p.Start(), bad.End()}, Message: "unterminated comment"}, true
+		}
+	}
+	if tokenText(bad) == "=" {
+		if e, ok := c.missingSemicolonBefore(bad); ok {
+			return e, true
+		}
+	}
+	if needsOperand(tokenText(last)) && last.i >= bad.i {
+		if next := c.nextToken(n); next.Valid() && cannotStart(tokenText(next)) {
+			return SyntaxError{Span: Span{last.End(), last.End()},
+				Message: fmt.Sprintf("missing expression after %q", tokenText(last))}, true
+		}
+	}
+	return SyntaxError{Span: bad.Span(), Message: fmt.Sprintf("unexpected %s", describe(bad))}, true
+}
+
+// nextToken returns the first non-comment leaf after n.
+func (c *errCtx) nextToken(n Node) Node {
+	for i := int(c.f.nodes[n.i].Next); i < len(c.f.nodes); i++ {
+		d := Node{c.f, int32(i)}
+		if c.isLeaf(i) && d.End() > d.Start() && d.Kind() != KindComment {
+			return d
+		}
+	}
+	return Node{}
+}
+
+// missingSemicolonBefore recognizes `a = 1 <newline> b = 2;`: the "=" is
+// unexpected because the ";" ending the line before is missing.
+func (c *errCtx) missingSemicolonBefore(eq Node) (SyntaxError, bool) {
+	// Walk back over the attribute path (names, strings, dots).
+	i := int(eq.i)
+	var name Node
+	for {
+		p := c.prevToken(i)
+		if !p.Valid() {
+			return SyntaxError{}, false
+		}
+		t := tokenText(p)
+		if p.Kind() == KindIdentifier || t == "." || t == `"` || p.Kind() == KindStringFragment {
+			name = p
+			i = int(p.i)
+			continue
+		}
+		if !name.Valid() || !bytesContainNewline(c.f.Src[p.End():name.Start()]) || cannotEnd(t) {
+			return SyntaxError{}, false
+		}
+		return SyntaxError{Span: Span{p.End(), p.End()}, Message: `missing ";"`}, true
+	}
+}
+
+func bytesContainNewline(b []byte) bool {
+	for _, c := range b {
+		if c == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+func closerOf(open string) string {
+	switch open {
+	case "{", "${":
+		return "}"
+	case "[":
+		return "]"
+	case "(":
+		return ")"
+	case "let":
+		return "in"
+	case "if":
+		return "then"
+	case "then":
+		return "else"
+	case "assert", "with":
+		return ";"
+	}
+	return ""
+}
+
+// cannotStart: tokens that cannot begin an expression or binding.
+func cannotStart(t string) bool {
+	switch t {
+	case ",", ";", "=", "}", "]", ")", ".", "?", ":", "@", "in", "then", "else", "or",
+		"==", "!=", "<", "<=", ">", ">=", "&&", "||", "+", "*", "/", "->", "//", "++", "...":
+		return true
+	}
+	return false
+}
+
+// cannotEnd: tokens after which an expression cannot be complete.
+func cannotEnd(t string) bool {
+	return needsOperand(t) || t == "{" || t == "[" || t == "(" || t == "${" || t == ","
+}
+
+// needsOperand: tokens that must be followed by an expression.
+func needsOperand(t string) bool {
+	switch t {
+	case "=", ":", "@", ".", "?", "or", "in", "then", "else", "if", "assert", "with", "let",
+		"==", "!=", "<", "<=", ">", ">=", "&&", "||", "+", "-", "*", "/", "->", "//", "++", "!":
+		return true
+	}
+	return false
+}
+
+func article(what string) string {
+	if what == "expression" || what == "attribute name" || what == "argument name" {
+		return "an " + what
+	}
+	return what
+}
+
+// describe names a token for "unexpected …": its text, shortened.
+func describe(n Node) string {
+	t := tokenText(n)
+	if len(t) > 24 {
+		t = t[:24] + "…"
+	}
+	return strconv.Quote(t)
+}
+
+// ---- checks Nix's parser makes that the grammar does not ----
+
+// compatErrors reports what Nix 2.8 rejects while parsing although the
+// tree-sitter grammar accepts it: chained non-associative operators
+// (1 == 1 == 1, 1 < 2 < 3), integers and floats out of range, paths with a
+// trailing slash, dynamic attributes in let and inherit, and a file with no
+// expression. It scans the flat node array once (no tree walk) and runs only
+// when the tree itself is clean.
+func compatErrors(f *File) []SyntaxError {
+	var errs []SyntaxError
+	if !f.Expr().Valid() {
+		end := lastTokenEnd(f)
+		return []SyntaxError{{Span: Span{end, end}, Message: "unexpected end of file: the file has no expression"}}
+	}
+	for i := range f.nodes {
+		switch symKind[symIndex(f.nodes[i].Sym)] {
+		case KindBinary, KindInteger, KindFloat, KindPath, KindHPath, KindInheritedAttrs, KindLet:
+		default:
+			continue
+		}
+		n := Node{f, int32(i)}
+		switch n.Kind() {
+		case KindBinary:
+			op := n.Child(FieldOperator)
+			g := nonassocGroup(op.Text())
+			if g == 0 {
+				continue
+			}
+			for _, side := range []Node{n.Child(FieldLeft), n.Child(FieldRight)} {
+				if side.Kind() == KindBinary && nonassocGroup(side.Child(FieldOperator).Text()) == g {
+					errs = append(errs, SyntaxError{Span: op.Span(),
+						Message: fmt.Sprintf("unexpected %q: comparisons do not chain, add parentheses", op.Text())})
+					break
+				}
+			}
+		case KindInteger:
+			if n.End()-n.Start() < 19 {
+				continue
+			}
+			if _, err := strconv.ParseInt(n.Text(), 10, 64); err != nil {
+				errs = append(errs, SyntaxError{Span: n.Span(), Message: fmt.Sprintf("invalid integer %q: out of range", n.Text())})
+			}
+		case KindFloat:
+			v, err := strconv.ParseFloat(n.Text(), 64)
+			if err != nil && (math.IsInf(v, 0) || v == 0) {
+				errs = append(errs, SyntaxError{Span: n.Span(), Message: fmt.Sprintf("invalid float %q: out of range", n.Text())})
+			}
+		case KindPath, KindHPath:
+			last := Node{}
+			for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+				last = ch
+			}
+			if last.Kind() == KindPathFragment && strings.HasSuffix(last.Text(), "/") {
+				errs = append(errs, SyntaxError{Span: n.Span(), Message: "path has a trailing slash"})
+			}
+		case KindInheritedAttrs:
+			for _, a := range n.ChildrenOf(FieldAttr) {
+				if !staticAttr(a) {
+					errs = append(errs, SyntaxError{Span: a.Span(), Message: "dynamic attributes not allowed in inherit"})
+				}
+			}
+		case KindLet:
+			for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+				if ch.Kind() != KindBindingSet {
+					continue
+				}
+				for _, b := range ch.ChildrenOf(FieldBinding) {
+					if b.Kind() != KindBinding {
+						continue
+					}
+					if a := b.Child(FieldAttrpath).Child(FieldAttr); a.Valid() && !staticAttr(a) {
+						errs = append(errs, SyntaxError{Span: a.Span(), Message: "dynamic attributes not allowed in let"})
+					}
+				}
+			}
+		}
+	}
+	sortErrors(errs)
+	return errs
+}
+
+func symIndex(sym uint16) int {
+	if int(sym) < len(symKind) {
+		return int(sym)
+	}
+	return len(symKind) - 1
+}
+
+// nonassocGroup returns the precedence group of a non-associative operator
+// in Nix's grammar (0 if it is associative).
+func nonassocGroup(op string) int {
+	switch op {
+	case "==", "!=":
+		return 1
+	case "<", "<=", ">", ">=":
+		return 2
+	}
+	return 0
+}
+
+// staticAttr reports whether an attribute name is known at parse time, as
+// Nix decides it: an identifier, a string without interpolation, or ${ } of
+// such a string.
+func staticAttr(a Node) bool {
+	switch a.Kind() {
+	case KindIdentifier:
+		return true
+	case KindString, KindIndentedString:
+		for ch := a.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+			if ch.Kind() == KindInterpolation {
+				return false
+			}
+		}
+		return true
+	case KindInterpolation:
+		e := a.Child(FieldExpression)
+		return (e.Kind() == KindString || e.Kind() == KindIndentedString) && staticAttr(e)
+	}
+	return true
 }

@@ -1,0 +1,1 @@
+let b = 1; in { b = 2; inherit b; }

@@ -1,0 +1,2 @@
+with builtins
+length [ ]

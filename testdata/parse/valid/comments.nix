@@ -1,0 +1,5 @@
+# line comment
+/* block
+   comment */ { a = /* inline */ 1; # trailing
+  /**/ b = 2; /* * ** */
+}

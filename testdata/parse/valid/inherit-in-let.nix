@@ -1,0 +1,1 @@
+let inherit (builtins) map; in map

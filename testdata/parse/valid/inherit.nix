@@ -1,0 +1,1 @@
+{ inherit; inherit builtins; inherit (builtins) length head; inherit (builtins) "tail"; x = 1; }

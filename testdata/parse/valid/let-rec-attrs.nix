@@ -1,0 +1,1 @@
+let a = rec { x = 1; y = x; }; in a.y

@@ -1,0 +1,1 @@
+let or = x: x; in map or [ 1 ]

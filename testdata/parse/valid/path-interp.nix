@@ -1,0 +1,1 @@
+let x = "f"; in [ ./dir/${x} ./${x}/y /abs/${x}.nix ]

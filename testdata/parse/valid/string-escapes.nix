@@ -1,0 +1,1 @@
+"a\nb\tc \"q\" back\\slash \${notinterp} \r \x ${"inner"} end"

@@ -69,10 +69,61 @@ type checker struct {
 	withDepth int
 	// record, if set, sees every variable and what it resolves to.
 	record func(v Node, b Binding)
+
+	names   map[string]string // interned identifiers
+	pathBuf []AttrName
+	defs    []attrDef // slab for attrDef allocations
+	sets1   []attrSet // slab for attrSet allocations
 }
 
 func newChecker(f *File) *checker {
-	return &checker{f: f, sets: map[int32]*attrSet{}, from: map[int32]bool{}, vars: map[string][]Binding{}}
+	return &checker{f: f, sets: map[int32]*attrSet{}, from: map[int32]bool{}, vars: map[string][]Binding{}, names: map[string]string{}}
+}
+
+// name returns the text of an identifier, interned: a large file repeats
+// few names, and the lookup of string(bytes) does not allocate.
+func (c *checker) name(n Node) string {
+	b := c.f.Src[n.Start():n.End()]
+	if s, ok := c.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	c.names[s] = s
+	return s
+}
+
+// attrPath is AttrPath into a reused buffer, with interned identifiers.
+func (c *checker) attrPath(ap Node) []AttrName {
+	c.pathBuf = c.pathBuf[:0]
+	for ch := ap.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+		if ch.FieldName() != FieldAttr {
+			continue
+		}
+		if ch.Kind() == KindIdentifier {
+			c.pathBuf = append(c.pathBuf, AttrName{Name: c.name(ch), Static: true, Node: ch})
+		} else {
+			c.pathBuf = append(c.pathBuf, attrName(ch))
+		}
+	}
+	return c.pathBuf
+}
+
+func (c *checker) newDef() *attrDef {
+	if len(c.defs) == 0 {
+		c.defs = make([]attrDef, 256)
+	}
+	d := &c.defs[0]
+	c.defs = c.defs[1:]
+	return d
+}
+
+func (c *checker) newSet() *attrSet {
+	if len(c.sets1) == 0 {
+		c.sets1 = make([]attrSet, 64)
+	}
+	s := &c.sets1[0]
+	c.sets1 = c.sets1[1:]
+	return s
 }
 
 func (c *checker) run() {
@@ -136,12 +187,32 @@ type dynDef struct {
 	set   *attrSet
 }
 
+// smallSet is the size up to which a set is searched linearly.
+const smallSet = 8
+
 func (s *attrSet) add(d *attrDef) {
-	if s.attrs == nil {
-		s.attrs = map[string]*attrDef{}
-	}
-	s.attrs[d.name] = d
 	s.order = append(s.order, d)
+	switch {
+	case s.attrs != nil:
+		s.attrs[d.name] = d
+	case len(s.order) > smallSet:
+		s.attrs = make(map[string]*attrDef, 2*len(s.order))
+		for _, e := range s.order {
+			s.attrs[e.name] = e
+		}
+	}
+}
+
+func (s *attrSet) get(name string) *attrDef {
+	if s.attrs != nil {
+		return s.attrs[name]
+	}
+	for _, d := range s.order {
+		if d.name == name {
+			return d
+		}
+	}
+	return nil
 }
 
 // setFor builds (once) the set of a set literal or the bindings of a let.
@@ -149,7 +220,8 @@ func (c *checker) setFor(n Node) *attrSet {
 	if s, ok := c.sets[n.i]; ok {
 		return s
 	}
-	s := &attrSet{rec: n.Kind() == KindRecAttrset || n.Kind() == KindLetAttrset}
+	s := c.newSet()
+	s.rec = n.Kind() == KindRecAttrset || n.Kind() == KindLetAttrset
 	c.sets[n.i] = s
 	var bs Node
 	for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
@@ -188,21 +260,25 @@ func (c *checker) dup(sp Span, path string, prev *attrDef) {
 // addBinding is Nix's addAttr.
 func (c *checker) addBinding(s *attrSet, b Node) {
 	ap := b.Child(FieldAttrpath)
-	path := AttrPath(ap)
+	value := b.Child(FieldExpression)
+	// As in Nix's parser, the value is built first (it may be a set
+	// literal, with bindings of its own); then the path is read, into a
+	// buffer the value's bindings no longer use.
+	vset := c.literalSet(value)
+	path := c.attrPath(ap)
 	if len(path) == 0 {
 		return
 	}
-	value := b.Child(FieldExpression)
 	start := path[0].Node.Start()
 	for i := 0; i < len(path)-1; i++ {
 		a := path[i]
 		if !a.Static {
-			nested := &attrSet{}
+			nested := c.newSet()
 			s.dyn = append(s.dyn, dynDef{name: a, set: nested})
 			s = nested
 			continue
 		}
-		if j := s.attrs[a.Name]; j != nil {
+		if j := s.get(a.Name); j != nil {
 			if j.set == nil {
 				c.dup(ap.Span(), AttrPathString(path), j)
 				return
@@ -210,19 +286,22 @@ func (c *checker) addBinding(s *attrSet, b Node) {
 			s = j.set
 			continue
 		}
-		nested := &attrSet{}
-		s.add(&attrDef{name: a.Name, set: nested, key: a.Node, span: Span{start, a.Node.End()}})
+		nested := c.newSet()
+		d := c.newDef()
+		*d = attrDef{name: a.Name, set: nested, key: a.Node, span: Span{start, a.Node.End()}}
+		s.add(d)
 		s = nested
 	}
 	last := path[len(path)-1]
-	vset := c.literalSet(value)
 	if !last.Static {
 		s.dyn = append(s.dyn, dynDef{name: last, value: value, set: vset})
 		return
 	}
-	j := s.attrs[last.Name]
+	j := s.get(last.Name)
 	if j == nil {
-		s.add(&attrDef{name: last.Name, value: value, set: vset, key: last.Node, span: Span{start, last.Node.End()}})
+		d := c.newDef()
+		*d = attrDef{name: last.Name, value: value, set: vset, key: last.Node, span: Span{start, last.Node.End()}}
+		s.add(d)
 		return
 	}
 	if j.set == nil || vset == nil {
@@ -234,7 +313,7 @@ func (c *checker) addBinding(s *attrSet, b Node) {
 	// Nix reports a clash at the earlier definition, naming the later one.
 	prefix := AttrPathString(path)
 	for _, ad := range vset.order {
-		if j2 := j.set.attrs[ad.name]; j2 != nil {
+		if j2 := j.set.get(ad.name); j2 != nil {
 			c.report(CodeDuplicateAttr, j2.span,
 				fmt.Sprintf("attribute '%s' already defined at %s", prefix+"."+ad.name, c.where(ad.span.Start)), ad.span)
 			continue
@@ -245,31 +324,38 @@ func (c *checker) addBinding(s *attrSet, b Node) {
 
 func (c *checker) addInherit(s *attrSet, b Node) {
 	from := b.Child(FieldExpression) // zero for plain inherit
-	for _, a := range AttrPath(b) {
+	for _, a := range c.attrPath(b.Child(FieldAttrs)) {
 		if !a.Static {
 			continue // a syntax error (File.Errors)
 		}
-		if j := s.attrs[a.Name]; j != nil {
+		if j := s.get(a.Name); j != nil {
 			c.dup(a.Span(), a.Name, j)
 			continue
 		}
-		s.add(&attrDef{name: a.Name, inherited: !from.Valid(), from: from, key: a.Node, span: a.Span()})
+		d := c.newDef()
+		*d = attrDef{name: a.Name, inherited: !from.Valid(), from: from, key: a.Node, span: a.Span()}
+		s.add(d)
 	}
 }
 
 // checkFormals reports a formal defined twice, or named like the @ argument.
 func (c *checker) checkFormals(fn Node) {
 	ff, _ := Formals(fn)
-	seen := map[string]Node{}
-	for _, fm := range ff.Formals {
-		if prev, ok := seen[fm.Name]; ok {
+	seen := func(name string, before int) (Node, bool) {
+		for _, fm := range ff.Formals[:before] {
+			if fm.Name == name {
+				return fm.Ident, true
+			}
+		}
+		return Node{}, false
+	}
+	for i, fm := range ff.Formals {
+		if prev, ok := seen(fm.Name, i); ok {
 			c.report(CodeDuplicateFormal, fm.Ident.Span(),
 				fmt.Sprintf("duplicate formal function argument '%s'", fm.Name), prev.Span())
-			continue
 		}
-		seen[fm.Name] = fm.Ident
 	}
-	if prev, ok := seen[ff.At]; ok && ff.HasFormals && ff.At != "" {
+	if prev, ok := seen(ff.At, len(ff.Formals)); ok && ff.HasFormals && ff.At != "" {
 		// Nix points at the start of the function.
 		sp, rel := prev.Span(), ff.AtNode.Span()
 		if ff.AtFirst {
@@ -284,13 +370,13 @@ func (c *checker) checkFormals(fn Node) {
 
 func (c *checker) push(name string, b Binding) { c.vars[name] = append(c.vars[name], b) }
 
+// pop keeps an emptied stack in the map, so pushing the name again does
+// not allocate.
 func (c *checker) pop(name string) {
 	st := c.vars[name]
-	if len(st) <= 1 {
-		delete(c.vars, name)
-		return
+	if len(st) > 0 {
+		c.vars[name] = st[:len(st)-1]
 	}
-	c.vars[name] = st[:len(st)-1]
 }
 
 // lookup resolves a name in the current scopes.
@@ -323,7 +409,7 @@ func (c *checker) walk(n Node) {
 	case KindInvalid, KindComment, KindToken, KindIdentifier:
 		return
 	case KindVariable:
-		c.use(n, n.Text())
+		c.use(n, c.name(n))
 		return
 	case KindAttrset, KindRecAttrset, KindLetAttrset:
 		c.bindSet(c.setFor(n), n)

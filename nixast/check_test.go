@@ -451,3 +451,94 @@ func TestCheckMatchesNixRandom(t *testing.T) {
 	wg.Wait()
 	t.Logf("%d random expressions compared with Nix, %d differ; Nix's verdicts: %v", n, bad, verdicts)
 }
+
+// BenchmarkCheck runs Check on the ~1 MB generated module of BenchmarkParse
+// (parsed once); it reports MB/s of source.
+func BenchmarkCheck(b *testing.B) {
+	src := benchInput(b)
+	f, err := Parse("bench.nix", src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(f.Errors) != 0 {
+		b.Fatalf("bench input has errors: %v", f.Errors[0])
+	}
+	if ps := Check(f); len(ps) != 0 {
+		b.Logf("bench input has %d problems, first %v", len(ps), ps[0])
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(f)
+	}
+}
+
+// FuzzCheck runs Check and the typed helpers on any input: no panic, and
+// every span inside the file.
+func FuzzCheck(f *testing.F) {
+	for _, tc := range checkCases {
+		f.Add([]byte(tc.src))
+	}
+	for _, tc := range stringCases {
+		f.Add([]byte(tc.src))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		file, err := Parse("fuzz.nix", src)
+		if err != nil {
+			return
+		}
+		inside := func(what string, sp Span) {
+			if sp.Start < 0 || sp.End > len(src) || sp.Start > sp.End {
+				t.Fatalf("%s span %v outside [0,%d]", what, sp, len(src))
+			}
+		}
+		for _, p := range Check(file) {
+			inside(p.Code, p.Span)
+			for _, r := range p.Related {
+				inside(p.Code+" related", r)
+			}
+			if p.Message == "" {
+				t.Fatalf("problem without message: %+v", p)
+			}
+		}
+		Resolutions(file)
+		for _, c := range Comments(file) {
+			inside("comment", c.Span)
+		}
+		file.Root().Walk(func(n Node) bool {
+			switch n.Kind() {
+			case KindString, KindIndentedString:
+				StringValue(n)
+				for _, p := range StringParts(n) {
+					inside("string part", p.Span)
+					for i := 0; i <= len(p.Text); i++ {
+						if off := p.SourceOffset(i); off < 0 || off > len(src) {
+							t.Fatalf("SourceOffset(%d) = %d", i, off)
+						}
+					}
+					inside("string part source", p.SourceSpan(0, len(p.Text)))
+				}
+			case KindAttrpath, KindInheritedAttrs:
+				for _, a := range AttrPath(n) {
+					inside("attr", a.Span())
+				}
+			case KindFunction:
+				Formals(n)
+			case KindVariable:
+				Resolve(n)
+				BoolOrNull(n)
+			case KindInteger, KindFloat:
+				IntValue(n)
+				FloatValue(n)
+			case KindPath, KindHPath, KindSPath:
+				PathValue(n)
+			}
+			CommentBefore(n)
+			return true
+		})
+		for line := range file.Lines.LineCount() {
+			TrailingComment(file, line)
+			CommentsOnLine(file, line)
+		}
+	})
+}

@@ -101,6 +101,7 @@ type client struct {
 	onRequest func(method string, params json.RawMessage) (any, *rpcError)
 	closed    bool
 	srv       *Server
+	timeout   time.Duration // for waits; 10s by default
 }
 
 type duplex struct {
@@ -115,7 +116,7 @@ func newClient(t *testing.T, opts Options) *client {
 	t.Helper()
 	c2sR, c2sW := io.Pipe()
 	s2cR, s2cW := io.Pipe()
-	c := &client{t: t, w: c2sW, r: bufio.NewReader(s2cR), exit: make(chan int, 1), responses: map[string]*rpcMsg{}}
+	c := &client{timeout: 10 * time.Second, t: t, w: c2sW, r: bufio.NewReader(s2cR), exit: make(chan int, 1), responses: map[string]*rpcMsg{}}
 	c.cond = sync.NewCond(&c.mu)
 	srv := New(opts)
 	c.srv = srv
@@ -128,7 +129,7 @@ func newClient(t *testing.T, opts Options) *client {
 		c2sW.Close()
 		select {
 		case <-c.exit:
-		case <-time.After(5 * time.Second):
+		case <-time.After(c.timeout):
 			t.Error("server did not stop after its input closed")
 		}
 	})
@@ -240,7 +241,7 @@ func (c *client) request(method string, params any) string {
 
 func (c *client) await(id string) *rpcMsg {
 	c.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(c.timeout)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for {
@@ -379,7 +380,7 @@ func (c *client) waitPublish(from int, uri string, version *int32) (pubDiag, int
 		var p pubDiag
 		_ = json.Unmarshal(raw, &p)
 		return p.URI == uri && (version == nil || (p.Version != nil && *p.Version == *version))
-	}, 10*time.Second)
+	}, c.timeout)
 	if m == nil {
 		c.t.Fatalf("no publishDiagnostics for %s version %v", uri, deref(version))
 	}

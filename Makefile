@@ -1,10 +1,23 @@
 # nixsec build. `make build` needs only Go and gcc; the tree-sitter Nix grammar
 # is materialized from the verified Go module download (tools/fetchgrammar).
+# Run `make grammar` once before `go vet` or `go test` by hand.
 GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/nixsec/nixsec/internal/version.Version=$(VERSION)
 
-.PHONY: all build grammar test vet fmt bench clean
+# Benchmarks: corpus seed and size (MB), iterations, and the -cpu list
+# (1 = single core, then all cores).
+BENCH_SEED ?= 1
+BENCH_SIZE ?= 4
+BENCHTIME ?= 5x
+BENCH_CPUS ?= 1,$(shell nproc 2>/dev/null || echo 2)
+CORPUS := .bench/corpus
+
+# SARIF validation: Microsoft's SARIF Multitool from npm, pinned by the lock file.
+SARIF_TOOLS := .ci/sarif
+SARIF_STAMP := $(SARIF_TOOLS)/node_modules/.package-lock.json
+
+.PHONY: all build grammar test vet fmt bench corpus sarif-check sarif-tools clean
 
 all: build
 
@@ -25,5 +38,31 @@ test: build vet
 fmt:
 	gofmt -l -w .
 
+# A synthetic corpus of NixOS modules (git-ignored), the same for a given seed.
+corpus:
+	$(GO) run ./tools/gencorpus -out $(CORPUS) -seed $(BENCH_SEED) -size $(BENCH_SIZE)
+
+# Parse throughput (MB/s) over the corpus, single core and all cores, then
+# nixast.Parse against raw tree-sitter on the corpus's largest file.
+bench: grammar corpus
+	@echo "== corpus: nixast.Parse with GOMAXPROCS workers (-cpu $(BENCH_CPUS)); lint end to end"
+	NIXSEC_BENCH_CORPUS=$(CURDIR)/$(CORPUS) $(GO) test -run '^$$' -bench 'Corpus$$' -benchtime $(BENCHTIME) -cpu $(BENCH_CPUS) ./cmd/nixsec
+	@big=$$(ls -S $$(find $(CORPUS) -name '*.nix') | head -n 1); \
+	echo "== one file, single core: $$big ($$(wc -c < $$big) bytes): raw tree-sitter vs nixast.Parse"; \
+	NIXSEC_BENCH_FILE=$(CURDIR)/$$big $(GO) test -run '^$$' -bench '^Benchmark(RawParse|Parse)$$' -benchtime $(BENCHTIME) -cpu 1 ./internal/tsnix ./nixast
+
+$(SARIF_STAMP): $(SARIF_TOOLS)/package.json $(SARIF_TOOLS)/package-lock.json
+	cd $(SARIF_TOOLS) && npm ci --no-audit --no-fund
+	-chmod u+x $(SARIF_TOOLS)/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool 2>/dev/null
+	touch $@
+
+sarif-tools: $(SARIF_STAMP)
+
+# Lint examples/ to SARIF and validate the log: zero validator errors required.
+# nixsec exits 1 when it finds something (examples/ has mistakes on purpose).
+sarif-check: build sarif-tools
+	bin/nixsec lint --format sarif --output bin/examples.sarif examples/ || [ $$? -eq 1 ]
+	node $(SARIF_TOOLS)/check.js bin/examples.sarif
+
 clean:
-	rm -rf bin internal/tsnix/_grammar .bench
+	rm -rf bin internal/tsnix/_grammar .bench $(SARIF_TOOLS)/node_modules

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
+	"golang.org/x/mod/semver"
 )
 
 // SRCROOT is the uriBaseId that relative artifact URIs are relative to; the
@@ -77,9 +78,10 @@ func BuildSARIF(r *Report) (*sarif.Report, error) {
 	}
 	driver := sarif.NewDriver(r.Tool.Name)
 	if r.Tool.Version != "" {
-		driver.WithVersion(r.Tool.Version)
-		if strings.HasPrefix(r.Tool.Version, "v") && strings.Count(r.Tool.Version, ".") >= 2 {
-			driver.WithSemanticVersion(strings.TrimPrefix(r.Tool.Version, "v"))
+		v := sarifVersion(r.Tool.Version)
+		driver.WithVersion(v)
+		if semver.IsValid("v" + v) {
+			driver.WithSemanticVersion(v)
 		}
 	}
 	if r.Tool.InformationURI != "" {
@@ -142,6 +144,23 @@ func BuildSARIF(r *Report) (*sarif.Report, error) {
 	}
 	log.AddRun(run)
 	return log, nil
+}
+
+// sarifVersion makes a version start with a number, as SARIF consumers
+// compare versions: "v1.2.3" is "1.2.3", and a build that is not a release
+// ("dev", a commit hash from git describe) is "0.0.0-<it>".
+func sarifVersion(v string) string {
+	t := strings.TrimPrefix(v, "v")
+	if semver.IsValid("v" + t) {
+		return t
+	}
+	clean := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '.' {
+			return r
+		}
+		return '-'
+	}, v)
+	return "0.0.0-" + strings.ReplaceAll(clean, ".", "-")
 }
 
 func sarifText(msg, fallback string) string {

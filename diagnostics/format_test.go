@@ -107,22 +107,22 @@ var sources = []struct {
 }{
 	{
 		name: "ascii", path: "hosts/web/configuration.nix",
-		src: "{ config, pkgs, ... }:\n{\n  networking.firewall.enable = false;\n  services.nginx = {\n    enable = true;\n  };\n\tnix.settings.substituters = [ \"http://cache.example\" ];\n}\n",
+		src:   "{ config, pkgs, ... }:\n{\n  networking.firewall.enable = false;\n  services.nginx = {\n    enable = true;\n  };\n\tnix.settings.substituters = [ \"http://cache.example\" ];\n}\n",
 		marks: [3]string{"networking.firewall.enable = false", "services.nginx = {\n    enable", "\"http://cache.example\""},
 	},
 	{
 		name: "unicode", path: "hosts/日本/configuration.nix",
-		src: "{\n  # 设置 😀 emoji\n  users.users.ユーザー.description = \"😀😀\"; networking.firewall.enable = false;\n  services.nginx.enable = true;\n  nix.settings.substituters = [ \"http://cache.example\" ];\n}\n",
+		src:   "{\n  # 设置 😀 emoji\n  users.users.ユーザー.description = \"😀😀\"; networking.firewall.enable = false;\n  services.nginx.enable = true;\n  nix.settings.substituters = [ \"http://cache.example\" ];\n}\n",
 		marks: [3]string{"networking.firewall.enable = false", "services.nginx.enable", "\"http://cache.example\""},
 	},
 	{
 		name: "crlf", path: "crlf.nix",
-		src: "{\r\n  networking.firewall.enable = false;\r\n  services.nginx.enable = true;\r\n  nix.settings.substituters = [\r\n    \"http://cache.example\"\r\n  ];\r\n}",
+		src:   "{\r\n  networking.firewall.enable = false;\r\n  services.nginx.enable = true;\r\n  nix.settings.substituters = [\r\n    \"http://cache.example\"\r\n  ];\r\n}",
 		marks: [3]string{"networking.firewall.enable = false;\r\n  services", "services.nginx.enable", "\"http://cache.example\""},
 	},
 	{
 		name: "invalid-utf8", path: "latin1-\xe9.nix",
-		src: "{\n  # caf\xe9 \xff\xfe\n  networking.firewall.enable = /* \xe9 */ false;\n  services.nginx.enable = true;\n  nix.settings.substituters = [ \"http://cache.example\" ];\n}\n",
+		src:   "{\n  # caf\xe9 \xff\xfe\n  networking.firewall.enable = /* \xe9 */ false;\n  services.nginx.enable = true;\n  nix.settings.substituters = [ \"http://cache.example\" ];\n}\n",
 		marks: [3]string{"networking.firewall.enable", "services.nginx.enable", "\"http://cache.example\""},
 	},
 }
@@ -261,6 +261,17 @@ func TestSummary(t *testing.T) {
 	r.Files = 3
 	if got := r.Summary(); got != "3 findings (2 high, 1 low) in 3 files, 1 error" {
 		t.Errorf("Summary = %q", got)
+	}
+}
+
+func TestSARIFVersion(t *testing.T) {
+	for in, want := range map[string]string{
+		"v1.2.3": "1.2.3", "1.2.3-rc.1": "1.2.3-rc.1", "dev": "0.0.0-dev",
+		"v0.1.0-3-gabc1234-dirty": "0.1.0-3-gabc1234-dirty", "70784e7": "0.0.0-70784e7",
+	} {
+		if got := sarifVersion(in); got != want {
+			t.Errorf("sarifVersion(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

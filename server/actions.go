@@ -15,9 +15,9 @@ import (
 )
 
 // SuppressComment is the inline suppression the "suppress" action writes on
-// the line above a finding: rule ID, then the reason. The one place its
-// text is spelled.
-const SuppressComment = "# nixsec-ignore %s: %s"
+// the line above a finding: rule ID, then the reason. Its keyword is
+// diagnostics.SuppressionComment, the one place the syntax is spelled.
+const SuppressComment = "# " + diagnostics.SuppressionComment + " %s: %s"
 
 // SuppressReason is the placeholder reason the action writes; the user is
 // expected to replace it.

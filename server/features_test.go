@@ -136,6 +136,12 @@ func TestQuickFixRoundTrip(t *testing.T) {
 	if suppress.IsPreferred {
 		t.Errorf("suppression is preferred over the fix")
 	}
+	// The analyzer honours the comment the action wrote.
+	c.change(uriA, 9, map[string]any{"text": sup})
+	p, _ = c.waitPublish(0, uriA, v32(9))
+	if len(ofCode(p.Diagnostics, testRuleID)) != 0 || len(ofCode(p.Diagnostics, "NIXSEC-CFG-001")) != 0 {
+		t.Errorf("after suppression: %+v", p.Diagnostics)
+	}
 }
 
 func TestFixAll(t *testing.T) {

@@ -1,0 +1,5 @@
+{ config, pkgs, ... }:
+{
+  networking.firewall.enable = true
+  services.openssh.enable = true;
+}

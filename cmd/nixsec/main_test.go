@@ -294,7 +294,7 @@ func TestRulesAndExplain(t *testing.T) {
 	if rules[0]["id"] == "" || rules[0]["help_uri"] == "" {
 		t.Errorf("rule JSON %v", rules[0])
 	}
-	for _, q := range []string{"NIXSEC-SYN-001", "syntax-error", "nixsec-syn-001"} {
+	for _, q := range []string{"NIXSEC-SYN-001", "syntax-error", "nixsec-syn-001", "SYN-001"} {
 		code, out, _ := nixsec(t, "explain", q)
 		if code != 0 || !strings.Contains(out, "# NIXSEC-SYN-001: Syntax error") || !strings.Contains(out, "## Remediation") {
 			t.Errorf("explain %s: exit %d\n%s", q, code, out)

@@ -95,13 +95,14 @@ func explainCommand() *cobra.Command {
 	return c
 }
 
-// findRule looks a rule up by ID or slug, ignoring case.
+// findRule looks a rule up by ID (with or without the NIXSEC- prefix) or
+// slug, ignoring case.
 func findRule(q string) *analyzer.Rule {
 	if r, ok := analyzer.Lookup(q); ok {
 		return r
 	}
 	for _, r := range analyzer.Rules() {
-		if strings.EqualFold(r.ID, q) || strings.EqualFold(r.Slug, q) {
+		if strings.EqualFold(r.ID, q) || strings.EqualFold(r.Slug, q) || strings.EqualFold(r.ID, "NIXSEC-"+q) {
 			return r
 		}
 	}
@@ -118,13 +119,18 @@ func unknownRule(q string) error {
 	var cands []cand
 	for _, r := range analyzer.Rules() {
 		id, slug := strings.ToLower(r.ID), strings.ToLower(r.Slug)
-		d := min(levenshtein.ComputeDistance(lq, id), levenshtein.ComputeDistance(lq, slug))
+		d := min(levenshtein.ComputeDistance(lq, id), levenshtein.ComputeDistance(lq, slug),
+			levenshtein.ComputeDistance(lq, strings.TrimPrefix(id, "nixsec-")))
 		if len(lq) >= 3 && (strings.Contains(id, lq) || strings.Contains(slug, lq)) {
 			d = min(d, 1)
 		}
-		if d <= max(2, len(lq)/3) {
+		if d <= max(1, len(lq)/5) {
 			cands = append(cands, cand{r, d})
 		}
+	}
+	best := len(lq)
+	for _, c := range cands {
+		best = min(best, c.dist)
 	}
 	// Stable by distance, then ID (Rules is ordered by ID).
 	for i := 1; i < len(cands); i++ {
@@ -140,7 +146,9 @@ func unknownRule(q string) error {
 	}
 	var names []string
 	for _, c := range cands {
-		names = append(names, fmt.Sprintf("%s (%s)", c.r.ID, c.r.Slug))
+		if c.dist <= best+1 { // the closest, and those nearly as close
+			names = append(names, fmt.Sprintf("%s (%s)", c.r.ID, c.r.Slug))
+		}
 	}
 	return usageError("unknown rule %q; did you mean %s?", q, strings.Join(names, ", "))
 }

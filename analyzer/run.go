@@ -45,6 +45,10 @@ func (p *Pass) Report(f diagnostics.Finding) {
 type Options struct {
 	// Enabled decides whether a rule runs; nil runs every rule.
 	Enabled func(*Rule) bool
+	// ExposureThreshold is the systemd exposure (0–10, as
+	// `systemd-analyze security` prints it) at or above which
+	// NIXSEC-SYSD-016 reports a service; 0 means the default, 7.5.
+	ExposureThreshold float64
 }
 
 // Analyze runs the rules over already parsed files and returns the findings

@@ -6,9 +6,20 @@ import (
 
 // collector turns module expressions into definitions.
 type collector struct {
-	ev  evaluator
+	ev  *evaluator
 	sys *System
 	f   *nixast.File
+	b   *builder // follows imports; nil: imports are not followed
+}
+
+// newCollector starts collecting file f into system s.
+func newCollector(b *builder, s *System, f *nixast.File) *collector {
+	return &collector{ev: &evaluator{}, sys: s, f: f, b: b}
+}
+
+// forFile is a collector for another file of the same system.
+func (c *collector) forFile(f *nixast.File) *collector {
+	return &collector{ev: c.ev, sys: c.sys, f: f, b: c.b}
 }
 
 // wrap is the priority, order and conditions that mk* wrappers and mkIf
@@ -34,15 +45,32 @@ var moduleKeys = map[string]bool{"imports": true, "options": true, "config": tru
 
 // module collects the definitions of a module expression: a function
 // `{ config, lib, ... }: …`, a `let … in`, or an attrset in short or full form.
-func (c *collector) module(n nixast.Node, e *env) {
+func (c *collector) module(n nixast.Node, e *env) { c.moduleW(n, e, plainWrap()) }
+
+func plainWrap() wrap { return wrap{priority: PriorityPlain, order: 1000} }
+
+// moduleW collects a module under the conditions of w (an import guarded
+// by `lib.optional cond`).
+func (c *collector) moduleW(n nixast.Node, e *env, w0 wrap) {
 	n = n.Unparen()
+	if c.ev.depth > maxEvalDepth {
+		return
+	}
+	c.ev.depth++
+	defer func() { c.ev.depth-- }()
+	base := plainWrap()
+	base.conditions = w0.conditions
 	switch n.Kind() {
 	case nixast.KindFunction:
-		c.module(n.Child(nixast.FieldBody), c.lambdaEnv(n, e))
+		c.moduleW(n.Child(nixast.FieldBody), c.lambdaEnv(n, e), w0)
 	case nixast.KindLet:
-		c.module(n.Child(nixast.FieldBody), c.ev.letEnv(n, e))
+		c.moduleW(n.Child(nixast.FieldBody), c.ev.letEnv(n, e), w0)
 	case nixast.KindWith:
-		c.module(n.Child(nixast.FieldBody), c.ev.withEnv(n, e))
+		c.moduleW(n.Child(nixast.FieldBody), c.ev.withEnv(n, e), w0)
+	case nixast.KindAssert:
+		c.moduleW(n.Child(nixast.FieldBody), e, w0)
+	case nixast.KindPath, nixast.KindVariable:
+		c.importElem(n, e, w0)
 	case nixast.KindAttrset, nixast.KindRecAttrset:
 		if e2 := c.recEnv(n, e); e2 != nil {
 			e = e2
@@ -55,25 +83,47 @@ func (c *collector) module(n nixast.Node, e *env) {
 		}
 		for _, b := range bindings(n) {
 			name, ok := firstName(b)
+			if ok && b.Kind() == nixast.KindBinding {
+				switch name {
+				case "imports":
+					if len(nixast.AttrPath(b.Child(nixast.FieldAttrpath))) == 1 {
+						c.imports(b.Child(nixast.FieldExpression), e, w0)
+					}
+					continue
+				case "options":
+					if full {
+						c.declare(b, e)
+						continue
+					}
+				}
+			}
 			if full {
 				if ok && name == "config" {
-					c.binding(b, nil, e, wrap{priority: PriorityPlain, order: 1000}, 1)
+					c.binding(b, nil, e, base, 1)
 				}
 				continue
 			}
 			if ok && moduleKeys[name] {
 				continue
 			}
-			c.binding(b, nil, e, wrap{priority: PriorityPlain, order: 1000}, 0)
+			c.binding(b, nil, e, base, 0)
 		}
+	case nixast.KindApply:
+		if name, args := c.ev.calleeName(n, e); name == "import" && len(args) >= 1 {
+			c.importElem(n, e, w0)
+			return
+		}
+		c.value(n, nil, e, base)
 	default:
-		// mkIf/mkMerge at the top of a module, `import ./x.nix args`…
-		c.value(n, nil, e, wrap{priority: PriorityPlain, order: 1000})
+		// mkIf/mkMerge at the top of a module…
+		c.value(n, nil, e, base)
 	}
 }
 
 // lambdaEnv binds a function's formals (and @-name) as unknown arguments.
-func (c *collector) lambdaEnv(fn nixast.Node, e *env) *env {
+func (c *collector) lambdaEnv(fn nixast.Node, e *env) *env { return lambdaEnv(fn, e) }
+
+func lambdaEnv(fn nixast.Node, e *env) *env {
 	s := e.child()
 	if u := fn.Child(nixast.FieldUniversal); u.Valid() {
 		s.vars[u.Text()] = &binding{argOf: u.Text()}
@@ -154,24 +204,25 @@ func (c *collector) binding(b nixast.Node, prefix []string, e *env, w wrap, skip
 			w.key = segs[len(segs)-1].Node
 		}
 		w.expr = b.Child(nixast.FieldExpression)
+		if len(path) > 2 && nestedHead[path[0]] {
+			for i := 2; i < len(path); i++ {
+				if ctx, ok := nestedSystem(path[:i]); ok {
+					c.nested(ctx, path[:i], path[i:], w.expr, e, w)
+					return
+				}
+			}
+		}
 		c.value(w.expr, path, e, w)
 	case nixast.KindInherit, nixast.KindInheritFrom:
 		for _, nb := range c.ev.bindOne(b, &env{parent: e, vars: map[string]*binding{}}, e) {
 			if len(prefix) == 0 && moduleKeys[nb.name] {
 				continue
 			}
-			var v Value
-			switch {
-			case nb.b.val != nil:
-				v = *nb.b.val
-			case nb.b.argOf != "":
-				v = unknown(nb.key, "`%s` is a function argument", nb.name)
-			default:
-				v = c.ev.eval(nb.b.node, nb.b.env)
-			}
+			r0 := c.ev.refs
+			v := c.ev.valueOf(nb)
 			w2 := w
 			w2.binding, w2.keyPath, w2.key, w2.expr = b, nb.key, nb.key, nb.key
-			c.add(append(append([]string(nil), prefix...), nb.name), nb.key, v, w2)
+			c.add(append(append([]string(nil), prefix...), nb.name), nb.key, v, w2, e, c.ev.refs != r0)
 		}
 	}
 }
@@ -180,7 +231,7 @@ func (c *collector) binding(b nixast.Node, prefix []string, e *env, w wrap, skip
 func (c *collector) value(n nixast.Node, path []string, e *env, w wrap) {
 	n = n.Unparen()
 	if ctx, ok := nestedSystem(path); ok {
-		c.nested(ctx, path, n, e, w)
+		c.nested(ctx, path, nil, n, e, w)
 		return
 	}
 	switch n.Kind() {
@@ -191,7 +242,7 @@ func (c *collector) value(n nixast.Node, path []string, e *env, w wrap) {
 			}
 			bs := bindings(n)
 			if len(bs) == 0 {
-				c.add(path, n, Value{Kind: Attrs, Node: n}, w)
+				c.add(path, n, Value{Kind: Attrs, Node: n}, w, e, false)
 				return
 			}
 			for _, b := range bs {
@@ -206,14 +257,15 @@ func (c *collector) value(n nixast.Node, path []string, e *env, w wrap) {
 		c.value(n.Child(nixast.FieldBody), path, c.ev.withEnv(n, e), w)
 		return
 	case nixast.KindIf:
-		cond := n.Child(nixast.FieldCondition)
-		cv := tri(c.ev.eval(cond, e))
-		if cv != TriFalse {
-			c.value(n.Child(nixast.FieldConsequence), path, e, w.withCond(Condition{Node: cond, Value: cv}))
+		cond, cv := c.cond(n.Child(nixast.FieldCondition), e)
+		if cv.Value != TriFalse {
+			c.value(n.Child(nixast.FieldConsequence), path, e, w.withCond(cv))
 		}
-		if cv != TriTrue {
-			c.value(n.Child(nixast.FieldAlternative), path, e, w.withCond(Condition{Node: cond, Value: cv, Else: true}))
+		if cv.Value != TriTrue {
+			cv.Else = true
+			c.value(n.Child(nixast.FieldAlternative), path, e, w.withCond(cv))
 		}
+		_ = cond
 		return
 	case nixast.KindBinary:
 		if n.Child(nixast.FieldOperator).Text() == "//" && isAttrsLike(c, n, e) {
@@ -238,13 +290,22 @@ func (c *collector) value(n nixast.Node, path []string, e *env, w wrap) {
 			return
 		}
 	}
+	r0 := c.ev.refs
 	v := c.ev.eval(n, e)
+	refs := c.ev.refs != r0
 	if v.Kind == Attrs && v.Node.Valid() && v.Node.Index() != n.Index() && len(v.Attrs) > 0 {
 		// An attrset computed from known parts (e.g. `optionalAttrs true {…}`).
-		c.addAttrs(path, v, w)
+		c.addAttrs(path, v, w, e)
 		return
 	}
-	c.add(path, n, v, w)
+	c.add(path, n, v, w, e, refs)
+}
+
+// cond evaluates a condition expression.
+func (c *collector) cond(n nixast.Node, e *env) (nixast.Node, Condition) {
+	r0 := c.ev.refs
+	cv := tri(c.ev.eval(n, e))
+	return n, Condition{Node: n, Value: cv, env: e, refs: c.ev.refs != r0}
 }
 
 func isAttrsLike(c *collector, n nixast.Node, e *env) bool {
@@ -257,18 +318,18 @@ func isAttrsLike(c *collector, n nixast.Node, e *env) bool {
 	return false
 }
 
-func (c *collector) addAttrs(path []string, v Value, w wrap) {
+func (c *collector) addAttrs(path []string, v Value, w wrap, e *env) {
 	for _, a := range v.Attrs {
 		p := append(append([]string(nil), path...), a.Name)
 		if a.Value.Kind == Attrs && len(a.Value.Attrs) > 0 {
-			c.addAttrs(p, a.Value, w)
+			c.addAttrs(p, a.Value, w, e)
 			continue
 		}
 		w2 := w
 		if a.Key.Valid() {
 			w2.key = a.Key
 		}
-		c.add(p, a.Value.Node, a.Value, w2)
+		c.add(p, a.Value.Node, a.Value, w2, nil, false)
 	}
 }
 
@@ -286,18 +347,12 @@ func tri(v Value) Tri {
 func (c *collector) apply(n nixast.Node, path []string, e *env, w wrap) bool {
 	name, args := c.ev.calleeName(n, e)
 	switch {
-	case name == "mkIf" && len(args) == 2:
-		cv := tri(c.ev.eval(args[0], e))
-		if cv == TriFalse {
+	case (name == "mkIf" || name == "optionalAttrs") && len(args) == 2:
+		_, cv := c.cond(args[0], e)
+		if cv.Value == TriFalse {
 			return true // never defined
 		}
-		c.value(args[1], path, e, w.withCond(Condition{Node: args[0], Value: cv}))
-	case name == "optionalAttrs" && len(args) == 2:
-		cv := tri(c.ev.eval(args[0], e))
-		if cv == TriFalse {
-			return true
-		}
-		c.value(args[1], path, e, w.withCond(Condition{Node: args[0], Value: cv}))
+		c.value(args[1], path, e, w.withCond(cv))
 	case name == "mkMerge" && len(args) == 1:
 		l := args[0].Unparen()
 		if l.Kind() != nixast.KindList {
@@ -343,14 +398,16 @@ func (c *collector) apply(n nixast.Node, path []string, e *env, w wrap) bool {
 }
 
 // add records a definition at path.
-func (c *collector) add(path []string, n nixast.Node, v Value, w wrap) {
+func (c *collector) add(path []string, n nixast.Node, v Value, w wrap, e *env, refs bool) {
 	if len(path) == 0 {
 		return
 	}
+	written := path
+	path, _ = canonicalPath(path)
 	d := &Definition{
-		Path: path, File: c.f, Key: w.key, KeyPath: w.keyPath, Binding: w.binding,
+		Path: path, WrittenPath: written, File: c.f, Key: w.key, KeyPath: w.keyPath, Binding: w.binding,
 		Expr: w.expr, Node: n, Value: v, Priority: w.priority, Order: w.order,
-		Conditions: w.conditions, System: c.sys,
+		Conditions: w.conditions, System: c.sys, env: e, refs: refs,
 	}
 	if v.Kind == Unknown {
 		k := n.Unparen().Kind()
@@ -361,10 +418,16 @@ func (c *collector) add(path []string, n nixast.Node, v Value, w wrap) {
 	c.sys.Defs = append(c.sys.Defs, d)
 }
 
+var nestedHead = map[string]bool{"containers": true, "specialisation": true, "virtualisation": true, "home-manager": true}
+
 // nestedSystem recognizes option paths whose value is a whole NixOS
 // configuration of its own.
 func nestedSystem(path []string) (Context, bool) {
 	switch {
+	case len(path) == 3 && path[0] == "home-manager" && path[1] == "users":
+		return HomeManager, true
+	case len(path) == 2 && path[0] == "home-manager" && path[1] == "sharedModules":
+		return HomeManager, true
 	case len(path) == 3 && path[0] == "containers" && path[2] == "config":
 		return NixOSContainer, true
 	case len(path) == 3 && path[0] == "specialisation" && path[2] == "configuration":
@@ -377,7 +440,7 @@ func nestedSystem(path []string) (Context, bool) {
 
 // nested collects a nested system's module into a child System, keeping the
 // conditions under which it exists.
-func (c *collector) nested(ctx Context, path []string, n nixast.Node, e *env, w wrap) {
+func (c *collector) nested(ctx Context, path, rest []string, n nixast.Node, e *env, w wrap) {
 	name := JoinPath(path)
 	switch ctx {
 	case NixOSContainer, Specialisation:
@@ -390,12 +453,24 @@ func (c *collector) nested(ctx Context, path []string, n nixast.Node, e *env, w 
 		}
 	}
 	if child == nil {
-		child = &System{Name: name, Context: ctx, Parent: c.sys, Files: []*nixast.File{c.f}}
+		child = newSystem(name, ctx, c.f)
+		child.Parent, child.Kind = c.sys, c.sys.Kind
 		c.sys.Children = append(c.sys.Children, child)
 	}
 	before := len(child.Defs)
-	inner := &collector{sys: child, f: c.f}
-	inner.module(n, e)
+	inner := &collector{ev: c.ev, sys: child, f: c.f, b: c.b}
+	switch {
+	case len(rest) > 0:
+		// containers.web.config.networking.firewall.enable = …;
+		w2 := w
+		w2.conditions = nil
+		w2.priority, w2.order = PriorityPlain, 1000
+		inner.value(n, rest, e, w2)
+	case path[len(path)-1] == "sharedModules":
+		inner.imports(n, e, plainWrap()) // a list of modules
+	default:
+		inner.module(n, e)
+	}
 	if len(w.conditions) > 0 {
 		for _, d := range child.Defs[before:] {
 			d.Conditions = append(append([]Condition(nil), w.conditions...), d.Conditions...)

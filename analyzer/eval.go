@@ -24,7 +24,12 @@ type binding struct {
 	node     nixast.Node // expression; zero for function arguments
 	env      *env
 	argOf    string // function argument name: value unknown
+	attr     string // inherit (node) attr: the value is node.attr
+	key      nixast.Node
 	val      *Value
+	fixed    bool // val does not depend on the evaluation pass
+	gen      int  // evaluator generation val was computed in
+	refs     bool // computing val met a config.* reference
 	visiting bool
 }
 
@@ -47,6 +52,16 @@ func (e *env) lookup(name string) (*binding, *withScope) {
 // bindings that lead to them, and a few pure library functions.
 type evaluator struct {
 	depth int
+	// refs counts config.* references met; callers compare it before and
+	// after an evaluation to learn whether the result depends on config.
+	refs int
+	// gen separates evaluation passes: values cached on let bindings by an
+	// earlier pass are recomputed (the config.* resolver may know more).
+	gen int
+	// cfg resolves a config.* option path in the config resolution pass.
+	cfg func(path []string) (Value, bool)
+	// resolved counts config.* references cfg resolved.
+	resolved int
 }
 
 const maxEvalDepth = 200
@@ -243,19 +258,41 @@ func (ev *evaluator) variable(n nixast.Node, e *env) Value {
 		if name == "lib" {
 			return Value{Kind: Function, Func: "lib", Node: n}
 		}
+		if b.argOf == "config" {
+			ev.refs++
+			v := unknown(n, "`%s` is a function argument", name)
+			v.Ref = []string{}
+			return v
+		}
 		return unknown(n, "`%s` is a function argument", name)
 	}
-	if b.val != nil {
-		v := *b.val
-		return v
+	return ev.bindingValue(b, name, n)
+}
+
+// bindingValue evaluates (once per pass) the value a binding holds.
+func (ev *evaluator) bindingValue(b *binding, name string, at nixast.Node) Value {
+	if b.val != nil && (b.fixed || b.gen == ev.gen) {
+		if b.refs {
+			ev.refs++
+		}
+		return *b.val
+	}
+	if b.argOf != "" {
+		return unknown(at, "`%s` is a function argument", name)
 	}
 	if b.visiting {
-		return unknown(n, "`%s` refers to itself", name)
+		return unknown(at, "`%s` refers to itself", name)
 	}
 	b.visiting = true
-	v := ev.eval(b.node, b.env)
+	r0 := ev.refs
+	var v Value
+	if b.attr != "" {
+		v = ev.selectFrom(b.node, b.env, b.attr, b.key)
+	} else {
+		v = ev.eval(b.node, b.env)
+	}
 	b.visiting = false
-	b.val = &v
+	b.val, b.gen, b.refs = &v, ev.gen, ev.refs != r0
 	return v
 }
 
@@ -325,7 +362,7 @@ func (ev *evaluator) bindOne(b nixast.Node, s, valueEnv *env) []namedBinding {
 				ob, _ = s.parent.lookup(a.Name)
 			}
 			if ob == nil {
-				ob = &binding{val: ptr(unknown(a.Node, "`%s` is not bound in this file", a.Name))}
+				ob = &binding{val: ptr(unknown(a.Node, "`%s` is not bound in this file", a.Name)), fixed: true}
 			}
 			out = append(out, namedBinding{a.Name, a.Node, ob})
 		}
@@ -335,7 +372,7 @@ func (ev *evaluator) bindOne(b nixast.Node, s, valueEnv *env) []namedBinding {
 		from := b.Child(nixast.FieldExpression)
 		for _, a := range nixast.AttrPath(b.Child(nixast.FieldAttrs)) {
 			if a.Static {
-				out = append(out, namedBinding{a.Name, a.Node, &binding{val: ptr(ev.selectFrom(from, valueEnv, a.Name, a.Node))}})
+				out = append(out, namedBinding{a.Name, a.Node, &binding{node: from, env: valueEnv, attr: a.Name, key: a.Node}})
 			}
 		}
 		return out
@@ -375,6 +412,11 @@ func (ev *evaluator) selectValue(base Value, path []string, at nixast.Node) Valu
 			return unknown(at, "`lib.%s` is not resolved statically", strings.Join(path[i:], "."))
 		default:
 			if v.Kind == Unknown {
+				if v.Ref != nil {
+					ref := make([]string, 0, len(v.Ref)+len(path)-i)
+					ref = append(append(ref, v.Ref...), path[i:]...)
+					return ev.configRef(ref, at, v.Reason)
+				}
 				return v
 			}
 			return unknown(at, "cannot select `%s` from %s", seg, v.Kind)
@@ -419,7 +461,9 @@ func (ev *evaluator) sel(n nixast.Node, e *env) Value {
 			return ev.eval(def, e)
 		}
 		if bv.Kind == Unknown && v.Reason == bv.Reason {
-			return unknown(n, "%s depends on %s", short(n), reasonSubject(bv))
+			u := unknown(n, "%s depends on %s", short(n), reasonSubject(bv))
+			u.Ref = v.Ref
+			return u
 		}
 	}
 	return v
@@ -639,16 +683,7 @@ func (ev *evaluator) attrs(n nixast.Node, e *env) Value {
 				v.Attrs = mergeAttr(v.Attrs, Attr{Name: segs[0].Name, Key: segs[0].Node, Value: val})
 			case nixast.KindInherit, nixast.KindInheritFrom:
 				for _, nb := range ev.bindOne(b, &env{parent: s}, s) {
-					var val Value
-					switch {
-					case nb.b.val != nil:
-						val = *nb.b.val
-					case nb.b.argOf != "":
-						val = unknown(nb.key, "`%s` is a function argument", nb.name)
-					default:
-						val = ev.eval(nb.b.node, nb.b.env)
-					}
-					v.Attrs = append(v.Attrs, Attr{Name: nb.name, Key: nb.key, Value: val})
+					v.Attrs = append(v.Attrs, Attr{Name: nb.name, Key: nb.key, Value: ev.valueOf(nb)})
 				}
 			}
 		}
@@ -668,4 +703,31 @@ func mergeAttr(attrs []Attr, a Attr) []Attr {
 		}
 	}
 	return append(attrs, a)
+}
+
+// configRef is the value of `config.<ref>`: resolved by the config pass
+// when it can be, else Unknown remembering the option path.
+func (ev *evaluator) configRef(ref []string, at nixast.Node, reason string) Value {
+	ev.refs++
+	if ev.cfg != nil {
+		if v, ok := ev.cfg(ref); ok {
+			ev.resolved++
+			return v
+		}
+	}
+	return Value{Kind: Unknown, Node: at, Ref: ref, Reason: reason}
+}
+
+// valueOf is the value a named binding (from bindOne) holds.
+func (ev *evaluator) valueOf(nb namedBinding) Value {
+	if nb.b.argOf != "" && nb.b.val == nil {
+		if nb.b.argOf == "config" {
+			ev.refs++
+			v := unknown(nb.key, "`%s` is a function argument", nb.name)
+			v.Ref = []string{}
+			return v
+		}
+		return unknown(nb.key, "`%s` is a function argument", nb.name)
+	}
+	return ev.bindingValue(nb.b, nb.name, nb.key)
 }

@@ -99,16 +99,20 @@ func bindingPrefix(d *Definition) ([]string, bool) {
 		return nil, false
 	}
 	segs := nixast.AttrPath(d.KeyPath)
-	k := len(d.Path) - len(segs)
+	path := d.Path
+	if d.WrittenPath != nil {
+		path = d.WrittenPath // edits follow the source, not the canonical name
+	}
+	k := len(path) - len(segs)
 	if len(segs) == 0 || k < 0 {
 		return nil, false
 	}
 	for i, s := range segs {
-		if s.Static && s.Name != d.Path[k+i] {
+		if s.Static && s.Name != path[k+i] {
 			return nil, false
 		}
 	}
-	return d.Path[:k], true
+	return path[:k], true
 }
 
 // AddSibling adds `path = value;` as a new binding right after the binding

@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/nixsec/nixsec/diagnostics"
 	"github.com/nixsec/nixsec/nixast"
@@ -24,10 +26,18 @@ const (
 
 var contextNames = [...]string{"nixos", "container", "specialisation", "vm-variant", "test-node", "home-manager", "darwin", "flake-nixconfig"}
 
-func (c Context) String() string { return contextNames[c] }
+func (c Context) String() string {
+	if int(c) < len(contextNames) {
+		return contextNames[c]
+	}
+	return "context(" + strconv.Itoa(int(c)) + ")"
+}
 
 // IsTestOrVM reports contexts that are throwaway VMs rather than servers.
 func (c Context) IsTestOrVM() bool { return c == TestNode || c == VMVariant }
+
+// IsNixOS reports contexts whose options are NixOS options.
+func (c Context) IsNixOS() bool { return c <= TestNode }
 
 // Priorities as the NixOS module system assigns them (lower wins).
 const (
@@ -54,6 +64,12 @@ type Condition struct {
 	Node  nixast.Node // the condition expression
 	Value Tri
 	Else  bool // the definition is in the else branch: holds when Node is false
+	// ViaConfig is set when Value was resolved through a `config.*`
+	// reference to a definition elsewhere in the system.
+	ViaConfig bool
+
+	env  *env // scope of Node, for the config.* resolution pass
+	refs bool // evaluating Node met a config.* reference
 }
 
 // Holds is the condition's truth for the guarded definition.
@@ -83,23 +99,47 @@ func (s Status) String() string {
 
 // Definition is one place that sets an option.
 type Definition struct {
-	Path       []string // option path, names concrete: systemd.services.nginx.serviceConfig.User
-	File       *nixast.File
-	Key        nixast.Node // the attribute name (last segment) that names this definition
-	KeyPath    nixast.Node // the whole attrpath of the binding (may cover only part of Path)
-	Binding    nixast.Node // the binding node `path = value;` (for edits)
-	Expr       nixast.Node // the full value expression, mk* wrappers included
-	Node       nixast.Node // the value expression with wrappers removed
-	Value      Value
-	Priority   int
-	Order      int // mkBefore 500, plain 1000, mkAfter 1500
-	Conditions []Condition
-	Status     Status
-	By         *Definition // for Overridden/MaybeOverridden: the winner
-	System     *System
+	Path []string // canonical option path, names concrete: systemd.services.nginx.serviceConfig.User
+	// WrittenPath is the path as the source writes it; it differs from Path
+	// for renamed (legacy) options: services.openssh.permitRootLogin.
+	WrittenPath []string
+	File        *nixast.File
+	Key         nixast.Node // the attribute name (last segment) that names this definition
+	KeyPath     nixast.Node // the whole attrpath of the binding (may cover only part of Path)
+	Binding     nixast.Node // the binding node `path = value;` (for edits)
+	Expr        nixast.Node // the full value expression, mk* wrappers included
+	Node        nixast.Node // the value expression with wrappers removed
+	Value       Value
+	Priority    int
+	Order       int // mkBefore 500, plain 1000, mkAfter 1500
+	Conditions  []Condition
+	Status      Status
+	By          *Definition // for Overridden/MaybeOverridden: the winner
+	System      *System
 	// Opaque is set when Value is an Unknown attrset-like expression: the
 	// option and anything below it may be set in ways nixsec cannot see.
 	Opaque bool
+	// ViaConfig is set when Value was resolved through `config.*`
+	// references to other definitions (Part A item 13).
+	ViaConfig bool
+
+	env  *env // scope of Node, for the config.* resolution pass
+	refs bool // evaluating Node met a config.* reference
+}
+
+// Renamed reports whether the definition uses a legacy option name.
+func (d *Definition) Renamed() bool { return d.WrittenPath != nil && !samePath(d.WrittenPath, d.Path) }
+
+func samePath(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // PathString joins the path with dots, quoting segments that need it.
@@ -163,20 +203,65 @@ func (d *Definition) Location() diagnostics.Location {
 // System is one NixOS (or other) system: the top-level configuration of an
 // entry point, or a nested one (a container guest, a test node).
 type System struct {
-	Name    string // "" for the top level; "containers.web", "nodes.machine", …
+	Name    string // "" for the top level; "containers.web", "nodes.machine", "nixosConfigurations.host", …
 	Context Context
 	Parent  *System
-	Files   []*nixast.File
-	Defs    []*Definition // in source order
-	// Children are nested systems (containers, specialisations, test nodes).
+	// Files are the files whose definitions the system holds, the entry
+	// file first, then imported ones in the order they were reached.
+	Files []*nixast.File
+	Defs  []*Definition // in collection order (source order within a file)
+	// Children are nested systems (containers, specialisations, test nodes,
+	// Home Manager users).
 	Children []*System
 
+	// Entry is the file the system starts from (for a flake host: flake.nix).
+	Entry *nixast.File
+	// Kind is what the entry file is (module, flake, NixOS test, …).
+	Kind FileKind
+	// Installer is set when the system imports an installer or image
+	// profile (installation-cd-*.nix, netboot, sd-image): a throwaway image.
+	Installer bool
+	// InstallerImport is the import that made it one.
+	InstallerImport nixast.Node
+	// IsContainer is set when `boot.isContainer = true` is certainly
+	// defined: the system is a container guest.
+	IsContainer bool
+	// Declared holds option defaults declared by custom modules of this
+	// system (`options.x = mkOption { default = …; }`), by joined path.
+	Declared map[string]Value
+
 	index map[string][]*Definition // joined path → definitions
+	seen  map[string]bool          // files already imported into this system
+
+	nixconfOnce sync.Once
+	nixconf     map[string][]*NixConfSetting
 }
 
 // Model is everything nixsec knows about the analysed files.
 type Model struct {
 	Systems []*System // top-level systems; walk Children for nested ones
+	// Kinds says what each analysed file is, by path (given files and the
+	// files they import).
+	Kinds map[string]FileKind
+	// Problems are model-level problems found while building (imports
+	// that do not resolve), reported by rule NIXSEC-MOD-001.
+	Problems []Problem
+}
+
+// ProblemKind classifies a Problem.
+type ProblemKind uint8
+
+const (
+	MissingImport ProblemKind = iota // an imported file does not exist
+)
+
+// Problem is something wrong with the module graph itself.
+type Problem struct {
+	Kind    ProblemKind
+	File    *nixast.File
+	Node    nixast.Node // the import expression
+	Target  string      // the path that was looked for
+	Message string
 }
 
 // AllSystems returns every system, nested ones included, depth first.
@@ -193,4 +278,67 @@ func (m *Model) AllSystems() []*System {
 		walk(s)
 	}
 	return out
+}
+
+// FileKind is what a file is, detected from its shape (never evaluated).
+type FileKind uint8
+
+const (
+	FileUnknown     FileKind = iota // nothing recognizable (a plain expression)
+	FileNixOS                       // a NixOS module
+	FileHomeManager                 // a Home Manager module
+	FileDarwin                      // a nix-darwin module
+	FileFlake                       // a flake.nix
+	FilePackage                     // a package expression (callPackage style, mkDerivation, …)
+	FileNixOSTest                   // a NixOS VM test
+)
+
+var fileKindNames = [...]string{"unknown", "nixos-module", "home-manager-module", "darwin-module", "flake", "package", "nixos-test"}
+
+func (k FileKind) String() string {
+	if int(k) < len(fileKindNames) {
+		return fileKindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// FileKind returns the kind of the file at path, FileUnknown if the model
+// did not see it.
+func (m *Model) FileKind(path string) FileKind { return m.Kinds[path] }
+
+// Root returns the top-level system s is nested in (s itself at the top).
+func (s *System) Root() *System {
+	for s.Parent != nil {
+		s = s.Parent
+	}
+	return s
+}
+
+// Throwaway reports whether the system is a NixOS test node, a VM variant,
+// an installer/netboot/SD image, or nested in one: a place where insecure
+// settings (root without password, open SSH) are usual and short-lived.
+func (s *System) Throwaway() bool {
+	for x := s; x != nil; x = x.Parent {
+		if x.Context.IsTestOrVM() || x.Installer || x.Kind == FileNixOSTest {
+			return true
+		}
+	}
+	return false
+}
+
+// ContainerGuest reports whether the system runs as a container guest:
+// `containers.<n>.config`, or `boot.isContainer = true`.
+func (s *System) ContainerGuest() bool { return s.Context == NixOSContainer || s.IsContainer }
+
+// HomeManagerUser returns the user name of a `home-manager.users.<u>`
+// system, or "".
+func (s *System) HomeManagerUser() string {
+	if s.Context != HomeManager {
+		return ""
+	}
+	p := SplitPath(s.Name)
+	if len(p) == 3 && p[0] == "home-manager" && p[1] == "users" {
+		return p[2]
+	}
+	return ""
 }

@@ -2,26 +2,137 @@ package analyzer
 
 import (
 	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/nixsec/nixsec/diagnostics"
 	"github.com/nixsec/nixsec/nixast"
 )
 
-// BuildModel builds the module model of the given files. Each file that is
-// not imported by another is an entry point with a system of its own.
-func BuildModel(files []*nixast.File) *Model {
-	m := &Model{}
-	for _, f := range files {
+// BuildModel builds the module model of the given files, following their
+// relative imports on the file system. See BuildModelWith.
+func BuildModel(files []*nixast.File) *Model { return BuildModelWith(files, ModelOptions{}) }
+
+// BuildModelWith builds the module model of already parsed files. Imports
+// among the given files use them; other imported files are read with
+// opts.Loader and parsed through opts.Cache. Each given file that no other
+// given file imports (directly, through its imports, or as a flake module)
+// is an entry point: a module gives one System, a flake one System per host
+// (plus its nixConfig), a NixOS test one System whose children are its
+// nodes. A file with syntax errors gives no system.
+func BuildModelWith(files []*nixast.File, opts ModelOptions) *Model {
+	b := newBuilder(files, opts)
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	// Likely importers first: flakes, then shallow paths, then the rest.
+	rank := func(f *nixast.File) int {
+		base := filepath.Base(f.Path)
+		switch {
+		case base == "flake.nix":
+			return 0
+		case base == "configuration.nix" || base == "default.nix":
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		fi, fj := files[order[i]], files[order[j]]
+		if ri, rj := rank(fi), rank(fj); ri != rj {
+			return ri < rj
+		}
+		return strings.Count(filepath.Clean(fi.Path), string(filepath.Separator)) < strings.Count(filepath.Clean(fj.Path), string(filepath.Separator))
+	})
+	built := make([][]*System, len(files))
+	coveredBy := map[string]int{} // file path → index of the entry that includes it
+	for _, i := range order {
+		f := files[i]
+		if _, ok := coveredBy[filepath.Clean(f.Path)]; ok {
+			continue
+		}
 		if len(f.Errors) > 0 {
+			if _, ok := b.model.Kinds[f.Path]; !ok {
+				b.model.Kinds[f.Path] = FileUnknown
+			}
 			continue // a broken file gives no trustworthy definitions
 		}
-		m.Systems = append(m.Systems, BuildSystem("", NixOSHost, f))
+		built[i] = safeBuild(b, f)
+		own := filepath.Clean(f.Path)
+		for _, s := range built[i] {
+			walkSystems(s, func(x *System) {
+				for _, g := range x.Files {
+					if p := filepath.Clean(g.Path); p != own {
+						if _, ok := coveredBy[p]; !ok {
+							coveredBy[p] = i
+						}
+					}
+				}
+			})
+		}
 	}
-	return m
+	for i, f := range files {
+		if j, ok := coveredBy[filepath.Clean(f.Path)]; ok && j != i {
+			continue // imported by another entry point
+		}
+		for _, s := range built[i] {
+			s.finish()
+			b.model.Systems = append(b.model.Systems, s)
+		}
+	}
+	return b.model
 }
 
-// Systems returns every system of the model, nested ones included.
-func (p *Pass) Systems() []*System { return p.Model.AllSystems() }
+// safeBuild builds one entry file; a panic in the model code drops that
+// file's systems instead of the whole run.
+func safeBuild(b *builder, f *nixast.File) (out []*System) {
+	defer func() {
+		if v := recover(); v != nil {
+			out = nil
+		}
+	}()
+	return b.buildFile(f)
+}
+
+func walkSystems(s *System, fn func(*System)) {
+	fn(s)
+	for _, c := range s.Children {
+		walkSystems(c, fn)
+	}
+}
+
+// Systems returns the systems NixOS-option rules should check: every
+// system of the model, nested ones included, except Home Manager ones (a
+// `programs.ssh` there is not the NixOS option) and flake nixConfig ones
+// (read those through System.NixConf, or AllSystems). Darwin systems are
+// included; test nodes, VM variants and installers too (ask
+// System.Throwaway).
+func (p *Pass) Systems() []*System {
+	var out []*System
+	for _, s := range p.Model.AllSystems() {
+		if s.Context != HomeManager && s.Context != FlakeConfig {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// AllSystems returns every system, Home Manager and flake nixConfig
+// systems included.
+func (p *Pass) AllSystems() []*System { return p.Model.AllSystems() }
+
+// NixConfSystems returns the systems whose nix.conf settings NIX rules
+// check: NixOS and darwin systems and flake nixConfig systems.
+func (p *Pass) NixConfSystems() []*System {
+	var out []*System
+	for _, s := range p.Model.AllSystems() {
+		if s.Context != HomeManager {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // Finding starts a finding about definition d: located at its value, with
 // its confidence, the rule's default severity and the system it belongs to.

@@ -1,44 +1,65 @@
 package analyzer
 
 import (
+	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/nixsec/nixsec/diagnostics"
 	"github.com/nixsec/nixsec/nixast"
 )
 
 // BuildSystem collects the definitions of module files into one system and
 // merges them. Each file is read as a NixOS module.
+//
+// Relative imports are followed (from the file system); see BuildModelWith
+// for the general case.
 func BuildSystem(name string, ctx Context, files ...*nixast.File) *System {
-	s := &System{Name: name, Context: ctx, Files: files}
-	for _, f := range files {
-		s.addModule(f, f.Expr())
+	b := newBuilder(files, ModelOptions{})
+	var entry *nixast.File
+	if len(files) > 0 {
+		entry = files[0]
 	}
+	s := newSystem(name, ctx, entry)
+	s.Files = nil
+	for _, f := range files {
+		b.model.Kinds[f.Path] = contextFileKind(ctx)
+		s.seen[filepath.Clean(f.Path)] = true
+	}
+	for _, f := range files {
+		s.Files = append(s.Files, f)
+		if expr := f.Expr(); expr.Valid() {
+			newCollector(b, s, f).module(expr, rootEnv())
+		}
+	}
+	s.Kind = contextFileKind(ctx)
 	s.finish()
 	return s
 }
 
-// addModule collects one module expression of file f.
-func (s *System) addModule(f *nixast.File, expr nixast.Node) {
-	if !expr.Valid() {
-		return
+// finish indexes and merges the system and its children, resolves
+// config.* references and derives the context flags.
+func (s *System) finish() {
+	s.reindex()
+	s.resolveConfigRefs()
+	if v, d, ok := s.Get("boot", "isContainer"); ok && v.IsBool(true) && d.Confidence() == diagnostics.Definite {
+		s.IsContainer = true
 	}
-	c := &collector{sys: s, f: f}
-	c.module(expr, &env{vars: map[string]*binding{}})
+	s.seen = nil
+	for _, c := range s.Children {
+		c.finish()
+	}
 }
 
-// finish indexes and merges the system and its children.
-func (s *System) finish() {
-	s.index = map[string][]*Definition{}
+// reindex rebuilds the path index and merges every option's definitions.
+func (s *System) reindex() {
+	s.index = make(map[string][]*Definition, len(s.Defs))
 	for _, d := range s.Defs {
 		k := pathKey(d.Path)
 		s.index[k] = append(s.index[k], d)
 	}
 	for _, defs := range s.index {
 		merge(defs)
-	}
-	for _, c := range s.Children {
-		c.finish()
 	}
 }
 
@@ -60,6 +81,7 @@ func merge(defs []*Definition) {
 				certain = false
 			}
 		}
+		d.By = nil
 		if inactive {
 			d.Status = Inactive
 			continue

@@ -56,6 +56,10 @@ type Value struct {
 	Func   string      // Function: "mkIf", "builtins.toString", ... or "" for a lambda
 	Node   nixast.Node // the expression that produced the value
 	Reason string      // Unknown: why it could not be resolved
+	// Ref is set on an Unknown value that is `config.<Ref>` (or a part of
+	// one): the option path it reads, as written. Empty (not nil) for
+	// `config` itself.
+	Ref []string
 }
 
 // unknown builds an Unknown value with a reason.

@@ -1,0 +1,139 @@
+package analyzer
+
+import "github.com/nixsec/nixsec/diagnostics"
+
+// The config.* pass (rules catalog Part A item 13). The first pass leaves
+// `config.a.b` Unknown (remembering the path in Value.Ref). Once every
+// definition of the system is collected and merged, conditions and values
+// that met such a reference are evaluated again with config.* resolving to
+// the system's own definitions: a path resolves only when all of its active
+// definitions are certain (unconditional, not maybe-overridden) and agree
+// on one known value, or, with no definition at all and nothing opaque
+// above it, to the default a custom module declares with mkOption /
+// mkEnableOption. Anything else stays Unknown.
+
+type resolver struct {
+	s     *System
+	ev    *evaluator
+	state map[*Definition]uint8 // 1 resolving, 2 done
+}
+
+func (s *System) resolveConfigRefs() {
+	any := false
+	for _, d := range s.Defs {
+		if d.refs {
+			any = true
+			break
+		}
+		for _, c := range d.Conditions {
+			if c.refs {
+				any = true
+			}
+		}
+		if any {
+			break
+		}
+	}
+	if !any {
+		return
+	}
+	r := &resolver{s: s, state: map[*Definition]uint8{}}
+	r.ev = &evaluator{cfg: r.lookup}
+	// Conditions first (they decide which definitions count), a few rounds
+	// so that one resolved condition can resolve the next.
+	type condKey struct {
+		idx int
+		e   *env
+	}
+	for round := 1; round <= 3; round++ {
+		r.ev.gen = round
+		cache := map[condKey]Tri{}
+		changed := false
+		for _, d := range s.Defs {
+			for i := range d.Conditions {
+				c := &d.Conditions[i]
+				if !c.refs || c.Value != TriUnknown || c.env == nil {
+					continue
+				}
+				k := condKey{c.Node.Index(), c.env}
+				t, ok := cache[k]
+				if !ok {
+					before := r.ev.resolved
+					t = tri(r.ev.eval(c.Node, c.env))
+					if r.ev.resolved == before {
+						t = TriUnknown
+					}
+					cache[k] = t
+				}
+				if t != TriUnknown {
+					c.Value, c.ViaConfig, changed = t, true, true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+		s.reindex()
+	}
+	r.ev.gen = 10
+	for _, d := range s.Defs {
+		if d.refs && !d.Value.Known() {
+			r.def(d)
+		}
+	}
+}
+
+// def re-evaluates one definition's value.
+func (r *resolver) def(d *Definition) {
+	if r.state[d] != 0 || d.env == nil {
+		return
+	}
+	r.state[d] = 1
+	before := r.ev.resolved
+	v := r.ev.eval(d.Node, d.env)
+	if r.ev.resolved > before && v.Kind != Unknown {
+		d.Value, d.ViaConfig = v, true
+		d.Opaque = false
+	}
+	r.state[d] = 2
+}
+
+// lookup resolves config.<path> in the system.
+func (r *resolver) lookup(path []string) (Value, bool) {
+	path, _ = canonicalPath(path)
+	var active []*Definition
+	for _, d := range r.s.index[pathKey(path)] {
+		if d.Active() {
+			active = append(active, d)
+		}
+	}
+	if len(active) == 0 {
+		if r.s.MaybeSet(path...) {
+			return Value{}, false
+		}
+		if v, ok := r.s.Declared[pathKey(path)]; ok {
+			return v, true
+		}
+		return Value{}, false
+	}
+	var val Value
+	for i, d := range active {
+		if d.Status != Effective || d.Confidence() != diagnostics.Definite {
+			return Value{}, false
+		}
+		if d.refs && !d.Value.Known() {
+			if r.state[d] == 1 {
+				return Value{}, false // refers to itself
+			}
+			r.def(d)
+		}
+		if !d.Value.Known() {
+			return Value{}, false
+		}
+		if i > 0 && d.Value.String() != val.String() {
+			return Value{}, false // several values (a list merge, or a conflict)
+		}
+		val = d.Value
+	}
+	return val, true
+}

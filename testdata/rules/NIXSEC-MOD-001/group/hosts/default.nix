@@ -1,0 +1,1 @@
+{ imports = [ ../hardware.nix ]; } # expect: NIXSEC-MOD-001

@@ -194,10 +194,10 @@ func (c *errCtx) missing(n Node) (SyntaxError, bool) {
 		return SyntaxError{Span: sp, Message: "missing " + what + after}, true
 	}
 	tok := symbolText(n)
-	if open := opener(tok); open != "" {
+	if tok == `"` || tok == "''" || opener(tok) != "" {
 		// A missing closer: name the opening token it should match.
 		for s := n.Parent().FirstChild(); s.Valid() && s.i < n.i; s = s.NextSibling() {
-			if s.Kind() == KindToken && s.Text() == open {
+			if t := s.Text(); s.Kind() == KindToken && (t == opener(tok) || t == tok || tok == "}" && t == "${") {
 				return c.unclosed(s, sp), true
 			}
 		}
@@ -541,7 +541,7 @@ func describe(n Node) string {
 // compatErrors reports what Nix 2.8 rejects while parsing although the
 // tree-sitter grammar accepts it: chained non-associative operators
 // (1 == 1 == 1, 1 < 2 < 3), integers and floats out of range, paths with a
-// trailing slash, dynamic attributes in let and inherit, and a file with no
+// trailing slash or an empty segment, dynamic attributes in let and inherit, and a file with no
 // expression. It scans the flat node array once (no tree walk) and runs only
 // when the tree itself is clean.
 func compatErrors(f *File) []SyntaxError {
@@ -587,6 +587,12 @@ func compatErrors(f *File) []SyntaxError {
 			last := Node{}
 			for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
 				last = ch
+			}
+			for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+				if i := strings.Index(ch.Text(), "//"); i >= 0 && ch.Kind() == KindPathFragment {
+					at := ch.Start() + i + 1
+					errs = append(errs, SyntaxError{Span: Span{at, at + 1}, Message: `unexpected "/" in path: empty path segment`})
+				}
 			}
 			if last.Kind() == KindPathFragment && strings.HasSuffix(last.Text(), "/") {
 				errs = append(errs, SyntaxError{Span: n.Span(), Message: "path has a trailing slash"})

@@ -1,0 +1,1 @@
+{ inherit; inherit ({ }); x = let inherit; in 1; }

@@ -1,0 +1,1 @@
+let x = "a"; in let a.${x} = 1; in a

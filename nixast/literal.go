@@ -207,7 +207,7 @@ type indToken struct {
 func lexIndented(src []byte, from, to int, out []indToken) []indToken {
 	single := func(text string, s, e int) indToken {
 		t := indToken{text: []byte(text)}
-		for range text {
+		for range len(text) {
 			t.starts = append(t.starts, int32(s))
 			t.ends = append(t.ends, int32(e))
 		}
@@ -255,7 +255,7 @@ func lexIndented(src []byte, from, to int, out []indToken) []indToken {
 			i += 3
 		case i+2 < to && src[i] == '\'' && src[i+1] == '\'' && src[i+2] == '\\':
 			if i+3 < to {
-				out = append(out, single(string(unescapeByte(src[i+3])), i, i+4))
+				out = append(out, single(string([]byte{unescapeByte(src[i+3])}), i, i+4))
 				i += 4
 			} else {
 				i = to // unterminated escape: a syntax error
@@ -263,7 +263,7 @@ func lexIndented(src []byte, from, to int, out []indToken) []indToken {
 		case src[i] == '\'' && i+1 < to && src[i+1] == '\'':
 			i += 2 // a stray delimiter: only in broken input
 		default: // a lone $ or '
-			out = append(out, single(string(src[i]), i, i+1))
+			out = append(out, single(string(src[i:i+1]), i, i+1))
 			i++
 		}
 	}

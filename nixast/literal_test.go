@@ -141,6 +141,8 @@ var stringCases = []struct{ src, want string }{
 	{"''\n  a $ b\n''", "a $ b\n"},
 	{"''\n  a\n   ''", "a\n"},
 	{"'' a\n  b''", "a\n b"},
+	{"''a''\\éb''", "aéb"},
+	{"\"a\\éb\"", "aéb"},
 }
 
 func TestStringValue(t *testing.T) {

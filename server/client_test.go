@@ -85,7 +85,7 @@ type rpcMsg struct {
 // client is an LSP client speaking to a real Server over io.Pipe with full
 // Content-Length framing.
 type client struct {
-	t    *testing.T
+	t    testing.TB
 	w    *io.PipeWriter
 	r    *bufio.Reader
 	wmu  sync.Mutex
@@ -112,7 +112,7 @@ type duplex struct {
 
 func (d duplex) Close() error { return d.close() }
 
-func newClient(t *testing.T, opts Options) *client {
+func newClient(t testing.TB, opts Options) *client {
 	t.Helper()
 	c2sR, c2sW := io.Pipe()
 	s2cR, s2cW := io.Pipe()
@@ -364,7 +364,7 @@ type wireDiag struct {
 	} `json:"relatedInformation"`
 }
 
-func decodePub(t *testing.T, m *rpcMsg) pubDiag {
+func decodePub(t testing.TB, m *rpcMsg) pubDiag {
 	t.Helper()
 	var p pubDiag
 	if err := json.Unmarshal(m.Params, &p); err != nil {

@@ -291,7 +291,9 @@ func (s *Server) startAnalysis(d *docState) {
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
+		t0 := time.Now()
 		res := s.analyze(snap)
+		s.logToFile("analysed %s version %d in %v: %d findings", snap.uri, snap.version, time.Since(t0).Round(time.Microsecond), len(res.findings))
 		s.mu.Lock()
 		d.running = false
 		current := !d.closed && d.version == snap.version && s.gen == snap.gen

@@ -1,0 +1,85 @@
+package server
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// genModule writes a NixOS module of about n lines: services, virtual
+// hosts, users, firewall ports and containers, a few of them findings.
+func genModule(n int) string {
+	var b strings.Builder
+	b.WriteString("{ config, pkgs, lib, ... }:\n{\n  networking.hostName = \"bench\";\n")
+	lines := 3
+	for i := 0; lines < n-1; i++ {
+		fmt.Fprintf(&b, `  services.nginx.virtualHosts."site%d.example.com" = {
+    forceSSL = true;
+    enableACME = true;
+    locations."/".proxyPass = "http://127.0.0.1:%d";
+    extraConfig = ''
+      add_header X-Frame-Options DENY;
+    '';
+  };
+  users.users.user%d = { isNormalUser = true; extraGroups = [ "wheel" "docker" ]; };
+  networking.firewall.allowedTCPPorts = [ %d ];
+  systemd.services.worker%d.serviceConfig = { DynamicUser = true; ProtectSystem = "strict"; };
+`, i, 8000+i%1000, i, 10000+i%50000, i)
+		lines += 11
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// benchLog shows per-analysis timings when NIXSEC_BENCH_LOG is set.
+var benchLog = func() io.Writer {
+	if os.Getenv("NIXSEC_BENCH_LOG") != "" {
+		return os.Stderr
+	}
+	return nil
+}()
+
+// BenchmarkDidChangeToPublish measures, with no debounce, the time from a
+// one-character didChange to the publishDiagnostics of that version: the
+// incremental parse, the analysis and the conversion, over real framing.
+func BenchmarkDidChangeToPublish(b *testing.B) {
+	for _, n := range []int{2000, 10000} {
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			src := genModule(n)
+			c := newClient(b, Options{Debounce: 0, Log: benchLog})
+			c.timeout = time.Minute
+			c.initialize(map[string]any{}, nil)
+			uri := "file:///bench/configuration.nix"
+			c.open(uri, src, 1)
+			c.waitPublish(0, uri, v32(1))
+			line := n / 2
+			lat := make([]time.Duration, 0, b.N)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				v := int32(i + 2)
+				from := c.noteCount()
+				start := time.Now()
+				// Alternate inserting and deleting a space at the start of a line.
+				if i%2 == 0 {
+					c.change(uri, v, map[string]any{"range": rng(line, 0, line, 0), "text": " "})
+				} else {
+					c.change(uri, v, map[string]any{"range": rng(line, 0, line, 1), "text": ""})
+				}
+				c.waitPublish(from, uri, &v)
+				lat = append(lat, time.Since(start))
+			}
+			b.StopTimer()
+			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+			pct := func(p float64) float64 {
+				return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+			}
+			b.ReportMetric(pct(0.50), "p50-ms")
+			b.ReportMetric(pct(0.99), "p99-ms")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}

@@ -81,13 +81,21 @@ func (c *collector) moduleW(n nixast.Node, e *env, w0 wrap) {
 				full = true
 			}
 		}
+		// A module's own definitions come before those of its imports, as
+		// in the module system's collectModules.
+		var imports []nixast.Node
+		defer func() {
+			for _, im := range imports {
+				c.imports(im, e, w0)
+			}
+		}()
 		for _, b := range bindings(n) {
 			name, ok := firstName(b)
 			if ok && b.Kind() == nixast.KindBinding {
 				switch name {
 				case "imports":
 					if len(nixast.AttrPath(b.Child(nixast.FieldAttrpath))) == 1 {
-						c.imports(b.Child(nixast.FieldExpression), e, w0)
+						imports = append(imports, b.Child(nixast.FieldExpression))
 					}
 					continue
 				case "options":

@@ -1,6 +1,10 @@
 package analyzer
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -103,5 +107,295 @@ func TestMaybeSet(t *testing.T) {
 	}
 	if got := s.Names("systemd.services.*"); strings.Join(got, ",") != "a,b" {
 		t.Errorf("names %v", got)
+	}
+}
+
+// writeTree writes files (path → source) under a temporary directory and
+// parses them; it returns the parsed files in path order and the root.
+func writeTree(t *testing.T, tree map[string]string) ([]*nixast.File, string) {
+	t.Helper()
+	root := t.TempDir()
+	var paths []string
+	for p := range tree {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var files []*nixast.File
+	for _, p := range paths {
+		full := filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(tree[p]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		f, err := nixast.Parse(full, []byte(tree[p]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	return files, root
+}
+
+// dumpModel renders every system of a model with its definitions.
+func dumpModel(m *Model, root string) string {
+	var b strings.Builder
+	for _, s := range m.AllSystems() {
+		name := s.Name
+		if name == "" {
+			name = "<top>"
+		}
+		fmt.Fprintf(&b, "system %s %s", name, s.Context)
+		if s.Installer {
+			b.WriteString(" installer")
+		}
+		if s.IsContainer {
+			b.WriteString(" is-container")
+		}
+		if s.Throwaway() {
+			b.WriteString(" throwaway")
+		}
+		b.WriteString("\n")
+		for _, d := range s.Defs {
+			rel, _ := filepath.Rel(root, d.File.Path)
+			fmt.Fprintf(&b, "  %s = %s", d.PathString(), d.Value)
+			if d.Priority != PriorityPlain {
+				fmt.Fprintf(&b, " prio=%d", d.Priority)
+			}
+			for _, c := range d.Conditions {
+				fmt.Fprintf(&b, " if(%s)", c.Holds())
+			}
+			fmt.Fprintf(&b, " %s [%s]\n", d.Status, filepath.ToSlash(rel))
+		}
+	}
+	for _, p := range m.Problems {
+		rel, _ := filepath.Rel(root, p.File.Path)
+		fmt.Fprintf(&b, "problem %s: %s\n", filepath.ToSlash(rel), p.Node.Text())
+	}
+	return b.String()
+}
+
+func TestModelFiles(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		tree map[string]string
+		want string
+	}{
+		{"cross-file priorities", map[string]string{
+			"configuration.nix": `{ lib, ... }: { imports = [ ./a.nix ./dir ]; services.openssh.settings.PermitRootLogin = lib.mkDefault "no"; }`,
+			"a.nix":             `{ lib, ... }: { services.openssh.settings.PermitRootLogin = lib.mkForce "yes"; }`,
+			"dir/default.nix":   `{ services.openssh.settings.PermitRootLogin = "prohibit-password"; }`,
+		}, `system <top> nixos
+  services.openssh.settings.PermitRootLogin = "no" prio=1000 overridden [configuration.nix]
+  services.openssh.settings.PermitRootLogin = "yes" prio=50 effective [a.nix]
+  services.openssh.settings.PermitRootLogin = "prohibit-password" overridden [dir/default.nix]
+`},
+		{"import cycle and missing import", map[string]string{
+			"a.nix": `{ imports = [ ./b.nix ./missing.nix ]; x = 1; }`,
+			"b.nix": `{ imports = [ ./a.nix (import ./c.nix) ]; y = 2; }`,
+			"c.nix": `{ z = 3; }`,
+		}, `system <top> nixos
+  x = 1 effective [a.nix]
+  y = 2 effective [b.nix]
+  z = 3 effective [c.nix]
+problem a.nix: ./missing.nix
+`},
+		{"flake hosts and nixConfig", map[string]string{
+			"flake.nix": `{
+  nixConfig.extra-substituters = [ "http://cache.example" ];
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs";
+  outputs = { self, nixpkgs, ... }@inputs: let common = { networking.firewall.enable = false; }; in {
+    nixosConfigurations.web = nixpkgs.lib.nixosSystem {
+      specialArgs = { inherit inputs; };
+      modules = [ ./web.nix common ({ lib, ... }: { services.nginx.enable = lib.mkDefault true; }) inputs.sops.nixosModules.sops ];
+    };
+    nixosConfigurations.db = inputs.nixpkgs.lib.nixosSystem { modules = [ { services.postgresql.enable = true; } ]; };
+    darwinConfigurations.mac = inputs.darwin.lib.darwinSystem { modules = [ { services.nix-daemon.enable = true; } ]; };
+    homeConfigurations.me = inputs.hm.lib.homeManagerConfiguration { modules = [ { programs.ssh.enable = true; } ]; };
+  };
+}`,
+			"web.nix": `{ services.openssh.enable = true; }`,
+		}, `system nixConfig flake-nixconfig
+  nixConfig.extra-substituters = [ "http://cache.example" ] effective [flake.nix]
+system nixosConfigurations.web nixos
+  services.openssh.enable = true effective [web.nix]
+  networking.firewall.enable = false effective [flake.nix]
+  services.nginx.enable = true prio=1000 effective [flake.nix]
+system nixosConfigurations.db nixos
+  services.postgresql.enable = true effective [flake.nix]
+system darwinConfigurations.mac darwin
+  services.nix-daemon.enable = true effective [flake.nix]
+system homeConfigurations.me home-manager
+  programs.ssh.enable = true effective [flake.nix]
+`},
+		{"containers, HM users, installer, isContainer", map[string]string{
+			"configuration.nix": `{ modulesPath, ... }: {
+  imports = [ "${modulesPath}/installer/cd-dvd/installation-cd-minimal.nix" ];
+  containers.web.config.networking.firewall.enable = false;
+  containers.db.config = import ./db.nix;
+  home-manager.users.alice = { pkgs, ... }: { programs.ssh.enable = true; home.stateVersion = "24.05"; };
+  home-manager.users.bob = import ./bob.nix;
+  services.openssh.enable = true;
+}`,
+			"db.nix":  `{ boot.isContainer = true; services.postgresql.enable = true; }`,
+			"bob.nix": `{ programs.git.enable = true; }`,
+		}, `system <top> nixos installer throwaway
+  services.openssh.enable = true effective [configuration.nix]
+system containers.web container throwaway
+  networking.firewall.enable = false effective [configuration.nix]
+system containers.db container is-container throwaway
+  boot.isContainer = true effective [db.nix]
+  services.postgresql.enable = true effective [db.nix]
+system home-manager.users.alice home-manager throwaway
+  programs.ssh.enable = true effective [configuration.nix]
+  home.stateVersion = "24.05" effective [configuration.nix]
+system home-manager.users.bob home-manager throwaway
+  programs.git.enable = true effective [bob.nix]
+`},
+		{"NixOS test nodes", map[string]string{
+			"tests/ssh.nix": `{ pkgs, ... }: pkgs.testers.runNixOSTest {
+  name = "ssh";
+  defaults = { virtualisation.memorySize = 2048; };
+  nodes.server = { services.openssh.enable = true; users.users.root.password = ""; };
+  nodes.client = { lib, ... }: { programs.ssh.startAgent = lib.mkForce true; };
+  testScript = "start_all()";
+}`,
+		}, `system <top> test-node throwaway
+system nodes.server test-node throwaway
+  services.openssh.enable = true effective [tests/ssh.nix]
+  users.users.root.password = "" effective [tests/ssh.nix]
+  virtualisation.memorySize = 2048 effective [tests/ssh.nix]
+system nodes.client test-node throwaway
+  programs.ssh.startAgent = true prio=50 effective [tests/ssh.nix]
+  virtualisation.memorySize = 2048 effective [tests/ssh.nix]
+`},
+		{"home manager and darwin files, packages", map[string]string{
+			"home.nix":    `{ config, pkgs, ... }: { home.packages = [ ]; programs.ssh.enable = true; }`,
+			"darwin.nix":  `{ pkgs, ... }: { homebrew.enable = true; services.openssh.enable = true; }`,
+			"package.nix": `{ lib, stdenv, fetchurl }: stdenv.mkDerivation { pname = "x"; version = "1"; }`,
+		}, `system <top> darwin
+  homebrew.enable = true effective [darwin.nix]
+  services.openssh.enable = true effective [darwin.nix]
+system <top> home-manager
+  home.packages = [  ] effective [home.nix]
+  programs.ssh.enable = true effective [home.nix]
+`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files, root := writeTree(t, tc.tree)
+			m := BuildModel(files)
+			if got := dumpModel(m, root); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLegacyNames(t *testing.T) {
+	s := buildSrc(t, `{ services.openssh.permitRootLogin = "yes"; services.sshd.enable = true; nix.useSandbox = false;
+  users.extraUsers.bob.passwordFile = "/run/pw"; services.redis.bind = "0.0.0.0"; docker-containers.x.extraDockerOptions = [ "--privileged" ]; }`)
+	for _, tc := range []struct{ canonical, written string }{
+		{`services.openssh.settings.PermitRootLogin`, `services.openssh.permitRootLogin`},
+		{`services.openssh.enable`, `services.sshd.enable`},
+		{`nix.settings.sandbox`, `nix.useSandbox`},
+		{`users.users.bob.hashedPasswordFile`, `users.extraUsers.bob.passwordFile`},
+		{`services.redis.servers."".bind`, `services.redis.bind`},
+		{`virtualisation.oci-containers.containers.x.extraOptions`, `docker-containers.x.extraDockerOptions`},
+	} {
+		defs := s.Lookup(SplitPath(tc.canonical)...)
+		if len(defs) != 1 || JoinPath(defs[0].WrittenPath) != tc.written || !defs[0].Renamed() {
+			t.Errorf("%s: got %v", tc.canonical, defs)
+		}
+	}
+}
+
+func TestNixConf(t *testing.T) {
+	src := `{ lib, ... }: let port = 8080; in {
+  nix.settings.substituters = [ "https://cache.nixos.org" "http://a.example" ];
+  nix.binaryCaches = [ "http://legacy" ];
+  nix.settings.require-sigs = false;
+  nix.settings.trusted-users = "root @wheel";
+  nix.extraOptions = ''
+    # comment
+    require-sigs = true  # trailing
+    extra-substituters = http://x:${toString port} https://y
+    binary-caches = https://z
+    bad line
+    !include /etc/nix/secret.conf
+  '';
+}`
+	s := buildSrc(t, src)
+	render := func(key string) string {
+		var out []string
+		for _, st := range s.NixConf(key) {
+			var items []string
+			for _, it := range st.Items {
+				items = append(items, fmt.Sprintf("%s@%s", it.Text, src[it.Span.Start:it.Span.End]))
+			}
+			out = append(out, fmt.Sprintf("%s/%s app=%v eff=%v key=%s val=%s items=%s", st.WrittenKey, st.Source, st.Append, st.Effective,
+				src[st.KeySpan.Start:st.KeySpan.End], src[st.ValueSpan.Start:st.ValueSpan.End], strings.Join(items, ",")))
+		}
+		return strings.Join(out, "\n")
+	}
+	for _, tc := range []struct{ key, want string }{
+		{"extra-substituters", `substituters/nix.settings app=false eff=false key=substituters val=[ "https://cache.nixos.org" "http://a.example" ] items=https://cache.nixos.org@https://cache.nixos.org,http://a.example@http://a.example
+nix.binaryCaches/nix.settings app=false eff=false key=binaryCaches val=[ "http://legacy" ] items=http://legacy@http://legacy
+extra-substituters/nix.extraOptions app=true eff=true key=extra-substituters val=http://x:${toString port} https://y items=http://x:8080@http://x:${toString port},https://y@https://y
+binary-caches/nix.extraOptions app=false eff=true key=binary-caches val=https://z items=https://z@https://z`},
+		{"require-sigs", `require-sigs/nix.settings app=false eff=false key=require-sigs val=false items=false@false
+require-sigs/nix.extraOptions app=false eff=true key=require-sigs val=true items=true@true`},
+		{"trusted-users", `trusted-users/nix.settings app=false eff=true key=trusted-users val="root @wheel" items=root@root,@wheel@@wheel`},
+		{"!include", `!include/nix.extraOptions app=false eff=true key=!include val=/etc/nix/secret.conf items=/etc/nix/secret.conf@/etc/nix/secret.conf`},
+		{"bad", ``},
+	} {
+		if got := render(tc.key); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.key, got, tc.want)
+		}
+	}
+	if st := s.NixConf("require-sigs"); len(st) != 2 {
+		t.Fatal(st)
+	} else if b, ok := st[1].Bool(); !ok || !b {
+		t.Error("extraOptions require-sigs should read as true")
+	}
+	items, ok := s.NixConfValue("substituters")
+	if !ok || len(items) != 3 || items[0].Text != "https://z" {
+		t.Errorf("final substituters %v", items)
+	}
+}
+
+func TestConfigRefs(t *testing.T) {
+	s := buildSrc(t, `{ config, lib, ... }: let cfg = config.services.foo; in {
+  options.services.foo = { enable = lib.mkEnableOption "foo"; open = lib.mkOption { default = true; }; };
+  config = lib.mkMerge [
+    { services.foo.enable = true; services.grafana.settings.server.http_port = 3000; }
+    (lib.mkIf cfg.enable { networking.firewall.allowedTCPPorts = [ config.services.grafana.settings.server.http_port ]; })
+    (lib.mkIf cfg.open { a = 1; })
+    (lib.mkIf config.services.unknown.enable { b = 2; })
+    (lib.mkIf (!config.boot.isContainer) { c = 3; })
+  ];
+}`)
+	want := `services.foo.enable = true effective
+services.grafana.settings.server.http_port = 3000 effective
+networking.firewall.allowedTCPPorts = [ 3000 ] if(true) effective
+a = 1 if(true) effective
+b = 2 if(unknown) effective
+c = 3 if(unknown) effective
+`
+	if got := dump(s); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestPassSystemsSkipsHomeManager(t *testing.T) {
+	files, _ := writeTree(t, map[string]string{
+		"configuration.nix": `{ home-manager.users.a = { programs.ssh.enable = true; }; networking.hostName = "h"; }`,
+	})
+	p := &Pass{Model: BuildModel(files)}
+	if n := len(p.Systems()); n != 1 {
+		t.Errorf("Systems: %d", n)
+	}
+	if n := len(p.AllSystems()); n != 2 {
+		t.Errorf("AllSystems: %d", n)
 	}
 }

@@ -164,14 +164,17 @@ func (s *System) NixConfKeys() []string {
 	return out
 }
 
-// NixConfValue returns the items of key's final value, in order (the
-// effective settings' items), and whether any setting of key exists.
+// NixConfValue returns the items of key's final value (the effective plain
+// settings' items, then the effective extra- ones), and whether any
+// setting of key exists.
 func (s *System) NixConfValue(key string) ([]NixConfItem, bool) {
 	sts := s.NixConf(key)
 	var out []NixConfItem
-	for _, st := range sts {
-		if st.Effective {
-			out = append(out, st.Items...)
+	for _, app := range []bool{false, true} { // the value, then what extra- lines append
+		for _, st := range sts {
+			if st.Effective && st.Append == app {
+				out = append(out, st.Items...)
+			}
 		}
 	}
 	return out, len(sts) > 0

@@ -1,6 +1,7 @@
 package nixast
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 
@@ -18,10 +19,13 @@ type LineIndex struct {
 // NewLineIndex indexes src.
 func NewLineIndex(src []byte) *LineIndex {
 	starts := make([]int, 1, 1+len(src)/32)
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return &LineIndex{src: src, starts: starts}
 }
@@ -81,19 +85,23 @@ func (x *LineIndex) LineText(line int) []byte {
 type Pos struct{ Line, Col int }
 
 // UTF16 converts off to a line and UTF-16 column, as LSP and SARIF count.
-// An invalid UTF-8 byte counts as one unit (it shows as U+FFFD).
+// An invalid UTF-8 byte counts as one unit (it shows as U+FFFD); an offset
+// inside a multi-byte character counts as that character's start.
 func (x *LineIndex) UTF16(off int) Pos {
 	off = x.clamp(off)
 	line := x.Line(off)
 	col := 0
-	for b := x.src[x.starts[line]:off]; len(b) > 0; {
-		r, size := utf8.DecodeRune(b)
+	for i := x.starts[line]; i < off; {
+		r, size := utf8.DecodeRune(x.src[i:])
+		if i+size > off {
+			break
+		}
 		if r >= 0x10000 {
 			col += 2
 		} else {
 			col++
 		}
-		b = b[size:]
+		i += size
 	}
 	return Pos{line, col}
 }
@@ -111,7 +119,15 @@ func (x *LineIndex) UTF8(off int) Pos {
 func (x *LineIndex) Human(off int) Pos {
 	off = x.clamp(off)
 	line := x.Line(off)
-	return Pos{line + 1, utf8.RuneCount(x.src[x.starts[line]:off]) + 1}
+	col := 1
+	for i := x.starts[line]; i < off; col++ {
+		_, size := utf8.DecodeRune(x.src[i:])
+		if i+size > off {
+			break
+		}
+		i += size
+	}
+	return Pos{line + 1, col}
 }
 
 // FromUTF16 converts an LSP position to a byte offset. A column past the end

@@ -1,0 +1,13 @@
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/0123456789abcdef0123456789abcdef01234567";
+  outputs = { nixpkgs, ... }: {
+    nixosConfigurations.host = nixpkgs.lib.nixosSystem {
+      system = "x86_64-linux";
+      modules = [
+        ({ ... }: {
+          containers.web.config = { ... }: { services.nginx.enable = true; }; # expect: NIXSEC-CTR-001
+        })
+      ];
+    };
+  };
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./containers.nix ];
+  networking.hostName = "host";
+}

@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  containers.guest.privateUsers = lib.mkDefault "no"; # expect: NIXSEC-CTR-002
+}

@@ -1,0 +1,4 @@
+{
+  imports = [ ./caps.nix ];
+  containers.net.privateUsers = "pick";
+}

@@ -1,0 +1,3 @@
+{
+  containers.disk.allowedDevices = [ { node = "/dev/nvme0n1"; modifier = "rw"; } ]; # expect: NIXSEC-CTR-004
+}

@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  containers.backup.bindMounts."/mnt/host" = {
+    hostPath = "/";
+    isReadOnly = false; # expect: NIXSEC-CTR-005
+  };
+}

@@ -1,0 +1,6 @@
+{
+  containers.vpn = {
+    autoStart = true;
+    enableTun = true; # expect: NIXSEC-CTR-006
+  };
+}

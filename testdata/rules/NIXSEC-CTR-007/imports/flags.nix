@@ -1,0 +1,3 @@
+{
+  containers.root.extraFlags = [ "--bind=/:/host" ]; # expect: NIXSEC-CTR-007
+}

@@ -268,11 +268,21 @@ func (s *Server) schedule(d *docState) {
 // scheduleDependents re-analyses the open documents whose last analysis
 // read path; s.mu is held.
 func (s *Server) scheduleDependents(path string) {
+	n := 0
 	for _, d := range s.docs {
 		if d.path != path && d.unitPaths[path] {
 			s.schedule(d)
+			n++
 		}
 	}
+	if n > 0 && s.pull && s.refreshSupportedLocked() {
+		// A pulling client only asks again when told to.
+		go func() { _ = s.call(s.ctx, mDiagnosticRefresh, nil, nil) }()
+	}
+}
+
+func (s *Server) refreshSupportedLocked() bool {
+	return s.caps.Workspace != nil && s.caps.Workspace.Diagnostics != nil && s.caps.Workspace.Diagnostics.RefreshSupport
 }
 
 // startAnalysis runs at most one analysis per document at a time; a change
@@ -482,7 +492,7 @@ func (s *Server) refreshAll() {
 		s.schedule(d)
 	}
 	pull := s.pull
-	refresh := s.caps.Workspace != nil && s.caps.Workspace.Diagnostics != nil && s.caps.Workspace.Diagnostics.RefreshSupport
+	refresh := s.refreshSupportedLocked()
 	s.mu.Unlock()
 	if pull && refresh {
 		go func() { _ = s.call(s.ctx, mDiagnosticRefresh, nil, nil) }()

@@ -1,8 +1,12 @@
 package server
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"sort"
@@ -414,5 +418,65 @@ func TestWorkspaceScanProgress(t *testing.T) {
 	}
 	if len(c.notesOf("$/progress")) < 3 {
 		t.Errorf("progress %v: no reports", kinds)
+	}
+}
+
+func TestPullRefreshOnDependencyChange(t *testing.T) {
+	dir := t.TempDir()
+	mainPath, sub := filepath.Join(dir, "configuration.nix"), filepath.Join(dir, "sub.nix")
+	os.WriteFile(sub, []byte("{ }"), 0o644)
+	c := newClient(t, Options{})
+	refreshed := make(chan struct{}, 10)
+	c.onRequest = func(method string, _ json.RawMessage) (any, *rpcError) {
+		if method == "workspace/diagnostic/refresh" {
+			refreshed <- struct{}{}
+		}
+		return nil, nil
+	}
+	c.initialize(map[string]any{
+		"textDocument": map[string]any{"diagnostic": map[string]any{}},
+		"workspace":    map[string]any{"diagnostics": map[string]any{"refreshSupport": true}},
+	}, nil)
+	mainURI := pathToURI(mainPath)
+	c.open(mainURI, "{ imports = [ ./sub.nix ]; }", 1)
+	var r map[string]any
+	c.call("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": mainURI}}, &r)
+	time.Sleep(50 * time.Millisecond) // the first analysis records what it read
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathToURI(sub), "type": 2}}})
+	select {
+	case <-refreshed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no workspace/diagnostic/refresh after an imported file changed")
+	}
+}
+
+func TestListenAndServe(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addrc := make(chan net.Addr, 1)
+	go ListenAndServe(ctx, "127.0.0.1:0", Options{}, func(a net.Addr) { addrc <- a })
+	var addr net.Addr
+	select {
+	case addr = <-addrc:
+	case <-time.After(5 * time.Second):
+		t.Fatal("not listening")
+	}
+	conn, err := net.Dial("tcp", addr.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	body := `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`
+	fmt.Fprintf(conn, "Content-Length: %d\r\n\r\n%s", len(body), body)
+	r := bufio.NewReader(conn)
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	for {
+		b, err := readFrame(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), `"capabilities"`) {
+			break
+		}
 	}
 }

@@ -1,0 +1,4 @@
+{ config, lib, ... }:
+{
+  environment.systemPackages = [ pkgs.openssh ]; # expect: NIXSEC-SYN-003
+}

@@ -81,6 +81,18 @@ func (d *Document) Apply(edits []Edit) (*File, error) {
 		return nil, &ParseError{d.path, "incremental parse failed"}
 	}
 	d.tree.Close()
+	if t.HasError() {
+		// Error recovery depends on the parser's history: a tree re-parsed
+		// incrementally can place ERROR and MISSING nodes differently from
+		// a fresh parse of the same text. Diagnostics must not depend on
+		// how the text was reached (the LSP and the CLI must agree), so a
+		// broken text is parsed from scratch; valid text keeps the fast path.
+		t.Close()
+		if t, err = tsnix.Parse(src, nil); err != nil {
+			d.tree = nil
+			return nil, &ParseError{d.path, err.Error()}
+		}
+	}
 	d.tree = t
 	f := &File{Path: d.path, Src: src, Lines: lines}
 	f.nodes = t.Flatten(nil)

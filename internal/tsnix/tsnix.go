@@ -112,6 +112,9 @@ func Parse(src []byte, old *Tree) (*Tree, error) {
 	return &Tree{t: t}, nil
 }
 
+// HasError reports whether the tree contains an ERROR or MISSING node.
+func (t *Tree) HasError() bool { return bool(C.ts_node_has_error(C.ts_tree_root_node(t.t))) }
+
 // Point is a tree-sitter position (row, byte column).
 type Point struct{ Row, Column uint32 }
 

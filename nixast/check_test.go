@@ -2,8 +2,10 @@ package nixast
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -541,4 +543,52 @@ func FuzzCheck(f *testing.F) {
 			CommentsOnLine(file, line)
 		}
 	})
+}
+
+// TestCheckCorpus compares Check with nix-instantiate --parse on every .nix
+// file under $NIXSEC_CHECK_CORPUS (e.g. a nixpkgs or home-manager checkout)
+// that tree-sitter parses without error: where Check reports a problem Nix
+// must reject the file, and a sample of the files Check accepts must parse.
+func TestCheckCorpus(t *testing.T) {
+	root := os.Getenv("NIXSEC_CHECK_CORPUS")
+	if root == "" {
+		t.Skip("set NIXSEC_CHECK_CORPUS to a folder of .nix files")
+	}
+	nix := newLitNix(t)
+	var files []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".nix") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	checked, flagged, sampled := 0, 0, 0
+	for i, p := range files {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := Parse(p, src)
+		if err != nil || len(f.Errors) > 0 {
+			continue
+		}
+		checked++
+		ps := Check(f)
+		if len(ps) == 0 && i%20 != 0 {
+			continue
+		}
+		if len(ps) > 0 {
+			flagged++
+		} else {
+			sampled++
+		}
+		code, msg, _ := nixCheckVerdict(t, nix, string(src))
+		switch {
+		case len(ps) > 0 && code == "":
+			t.Errorf("%s: Check reports %v, Nix accepts", p, ps[0])
+		case len(ps) == 0 && code != "":
+			t.Errorf("%s: Nix rejects (%s), Check accepts", p, msg)
+		}
+	}
+	t.Logf("%d files checked, %d flagged, %d accepted ones compared with Nix", checked, flagged, sampled)
 }

@@ -77,9 +77,9 @@ func attrName(c Node) AttrName {
 
 // staticString reports the value of a string that Nix's parser turns into a
 // constant (ExprString): a "..." string without interpolation, or an
-// indented string made of a single lexer token (an indented string with an
-// escape in the middle is three tokens,
-// hence a concatenation, hence dynamic as an attribute name).
+// indented string made of a single lexer token. An indented string with an
+// escape between two runs of text is three tokens, hence a concatenation,
+// hence a dynamic attribute name.
 func staticString(n Node) (string, bool) {
 	k := n.Kind()
 	if (k != KindString && k != KindIndentedString) || n.HasError() {

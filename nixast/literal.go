@@ -32,10 +32,9 @@ type StringPart struct {
 func (p StringPart) IsInterpolation() bool { return p.Interp.Valid() }
 
 // SourceOffset maps byte i of Text to a source offset: for i < len(Text) the
-// start of the construct that produced byte i (an escape such as \n or the
-// indented-string dollar escape
-// maps to its first byte); for i == len(Text) the end of the construct that
-// produced the last byte. Stripped indentation produces no bytes: the offset
+// start of the construct that produced byte i (an escape maps to its first
+// byte); for i == len(Text) the end of the construct that produced the last
+// byte. Stripped indentation produces no bytes: the offset
 // of the first byte of a line is that of its first kept character.
 func (p StringPart) SourceOffset(i int) int {
 	switch {

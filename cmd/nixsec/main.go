@@ -11,6 +11,8 @@ import (
 	"sort"
 
 	"github.com/spf13/cobra"
+
+	"github.com/nixsec/nixsec/internal/version"
 )
 
 // Exit codes.
@@ -54,10 +56,12 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		Long: "nixsec reads NixOS modules, flakes and other Nix files without evaluating them and\n" +
 			"reports insecure settings: open firewalls, privileged containers, plaintext secrets,\n" +
 			"unhardened services and more.",
+		Version:           version.Version,
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
 	}
+	root.SetVersionTemplate("nixsec {{.Version}}\n")
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

@@ -119,6 +119,19 @@ func TestLintExplicitFileAnyExtension(t *testing.T) {
 	}
 }
 
+func TestLintSymlinkedDirectoryNamedExplicitly(t *testing.T) {
+	dir := tree(t)
+	chdir(t, dir)
+	if err := os.Symlink(filepath.Join(dir, "other"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := nixsec(t, "lint", "--format", "json", "link")
+	paths, _, _ := jsonReport(t, out)
+	if code != exitFindings || strings.Join(paths, " ") != "link/old.nix" {
+		t.Errorf("exit %d, findings in %v", code, paths)
+	}
+}
+
 func TestLintIgnoredDirectoryNamedExplicitly(t *testing.T) {
 	dir := tree(t)
 	chdir(t, dir)
@@ -306,7 +319,7 @@ func TestRulesAndExplain(t *testing.T) {
 		t.Errorf("explain --format json: %v %s", err, out)
 	}
 	code, _, stderr := nixsec(t, "explain", "NIXSEC-SYN-01")
-	if code != exitError || !strings.Contains(stderr, `unknown rule "NIXSEC-SYN-01"; did you mean NIXSEC-SYN-001 (syntax-error)?`) {
+	if code != exitError || !strings.Contains(stderr, `unknown rule "NIXSEC-SYN-01"; did you mean NIXSEC-SYN-001 (syntax-error)`) {
 		t.Errorf("explain unknown: exit %d, %s", code, stderr)
 	}
 	code, _, stderr = nixsec(t, "explain", "zzzzzzzzzzzzzzzz")

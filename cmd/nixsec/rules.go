@@ -146,7 +146,7 @@ func unknownRule(q string) error {
 	}
 	var names []string
 	for _, c := range cands {
-		if c.dist <= best+1 { // the closest, and those nearly as close
+		if c.dist == best { // the closest ones
 			names = append(names, fmt.Sprintf("%s (%s)", c.r.ID, c.r.Slug))
 		}
 	}

@@ -51,6 +51,9 @@ func collect(paths []string) []target {
 			add(target{path: p})
 			continue
 		}
+		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 && !strings.HasSuffix(p, string(filepath.Separator)) {
+			p += string(filepath.Separator) // a link named explicitly is followed: walk its target
+		}
 		walkDir(p, add)
 	}
 	return out

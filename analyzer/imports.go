@@ -333,8 +333,7 @@ func (c *collector) importFile(p string, at nixast.Node, w wrap) {
 	f, resolved, ok := c.b.file(target)
 	if !ok {
 		c.b.problem(Problem{Kind: MissingImport, File: c.f, Node: at, Target: filepath.Clean(target),
-			Message: fmt.Sprintf("imported file %s does not exist (looked for %s and %s)", p,
-				filepath.Clean(target), filepath.Join(filepath.Clean(target), "default.nix"))})
+			Message: missingMessage(p, filepath.Clean(target))})
 		return
 	}
 	if f == nil || c.sys.seen[resolved] {
@@ -444,4 +443,11 @@ func lastName(n nixast.Node) string {
 		}
 	}
 	return ""
+}
+
+func missingMessage(written, target string) string {
+	if strings.HasSuffix(target, ".nix") {
+		return fmt.Sprintf("imported file %s does not exist (no file %s)", written, target)
+	}
+	return fmt.Sprintf("imported file %s does not exist (no file %s, nor %s)", written, target, filepath.Join(target, "default.nix"))
 }

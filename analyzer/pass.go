@@ -81,6 +81,13 @@ func BuildModelWith(files []*nixast.File, opts ModelOptions) *Model {
 			b.model.Systems = append(b.model.Systems, s)
 		}
 	}
+	sort.SliceStable(b.model.Problems, func(i, j int) bool {
+		pi, pj := b.model.Problems[i], b.model.Problems[j]
+		if pi.File.Path != pj.File.Path {
+			return pi.File.Path < pj.File.Path
+		}
+		return pi.Node.Start() < pj.Node.Start()
+	})
 	return b.model
 }
 

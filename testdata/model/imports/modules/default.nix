@@ -1,0 +1,1 @@
+{ imports = [ ./ssh.nix ./firewall.nix ../configuration.nix ]; }

@@ -1,0 +1,2 @@
+{ lib, ... }:
+{ networking.firewall.enable = lib.mkForce false; }

@@ -1,0 +1,2 @@
+{ lib, ... }:
+{ services.openssh.settings.PermitRootLogin = "yes"; }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strconv"
 	"sync/atomic"
@@ -11,8 +12,12 @@ import (
 	"go.lsp.dev/protocol"
 )
 
-// MaxScanFiles bounds the first workspace scan.
-const MaxScanFiles = 20000
+// The first workspace scan reads at most MaxScanFiles files and
+// MaxScanBytes bytes; past that, files are read when first imported.
+const (
+	MaxScanFiles = 5000
+	MaxScanBytes = 64 << 20
+)
 
 // ProgressThreshold is the number of files from which the first scan
 // reports $/progress.
@@ -30,9 +35,19 @@ func (s *Server) scanWorkspace() {
 	progress := s.caps.Window != nil && s.caps.Window.WorkDoneProgress
 	s.mu.Unlock()
 	var files []string
+	var total int64
+	home, _ := os.UserHomeDir()
 	for _, root := range roots {
+		if root == "/" || root == home || root == "" {
+			// An editor opened outside any project: do not read the disk.
+			s.logToFile("workspace scan: skipping root %q", root)
+			continue
+		}
 		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || s.ctx.Err() != nil {
+			if s.ctx.Err() != nil || len(files) >= MaxScanFiles || total >= MaxScanBytes {
+				return filepath.SkipAll
+			}
+			if err != nil {
 				if d != nil && d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -48,8 +63,11 @@ func (s *Server) scanWorkspace() {
 				}
 				return nil
 			}
-			if filepath.Ext(p) == ".nix" && !cfg.ignored(p, roots) && len(files) < MaxScanFiles {
-				files = append(files, p)
+			if filepath.Ext(p) == ".nix" && d.Type().IsRegular() && !cfg.ignored(p, roots) {
+				if info, err := d.Info(); err == nil && info.Size() <= 4<<20 {
+					files = append(files, p)
+					total += info.Size()
+				}
 			}
 			return nil
 		})

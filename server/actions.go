@@ -74,7 +74,7 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 					IsPreferred: fix.Safe, Edit: edit,
 				})
 			}
-			if f.RuleID != analyzer.InternalErrorID && f.RuleID != analyzer.SyntaxError.ID {
+			if f.RuleID != analyzer.InternalErrorID && f.RuleID != analyzer.SyntaxError.ID && f.RuleID != analyzer.BadSuppression.ID {
 				edit, _ := s.workspaceEdit(uri, res, c, []diagnostics.Edit{suppressEdit(res.file, f)})
 				actions = append(actions, protocol.CodeAction{
 					Title: fmt.Sprintf("Suppress %s on this line (nixsec-ignore)", f.RuleID),

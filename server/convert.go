@@ -69,7 +69,7 @@ func lspSeverity(s diagnostics.Severity) protocol.DiagnosticSeverity {
 
 // diagnostic converts one finding. lookup gives the converter of another
 // file for related locations (nil when that file cannot be read).
-func toDiagnostic(f *diagnostics.Finding, c conv, docsBase string, lookup func(path string) *conv) protocol.Diagnostic {
+func toDiagnostic(f *diagnostics.Finding, c conv, docsBase, docURI string, lookup func(path string) *conv) protocol.Diagnostic {
 	d := protocol.Diagnostic{
 		Range:    c.rng(f.Span),
 		Severity: lspSeverity(f.Severity),
@@ -91,16 +91,16 @@ func toDiagnostic(f *diagnostics.Finding, c conv, docsBase string, lookup func(p
 		if path == "" {
 			path = f.Path
 		}
-		rc := &c
+		rc, uri := &c, docURI
 		if path != f.Path {
-			rc = lookup(path)
+			rc, uri = lookup(path), pathToURI(path)
 		}
 		var rng protocol.Range
 		if rc != nil {
 			rng = rc.rng(r.Span)
 		}
 		d.RelatedInformation = append(d.RelatedInformation, protocol.DiagnosticRelatedInformation{
-			Location: protocol.Location{URI: protocol.DocumentURI(pathToURI(path)), Range: rng},
+			Location: protocol.Location{URI: protocol.DocumentURI(uri), Range: rng},
 			Message:  r.Message,
 		})
 	}

@@ -444,7 +444,7 @@ func (s *Server) convert(res *analysis, snap snapshot) {
 	}
 	res.diags = make([]protocol.Diagnostic, len(res.findings))
 	for i := range res.findings {
-		res.diags[i] = toDiagnostic(&res.findings[i], c, snap.docsBase, lookup)
+		res.diags[i] = toDiagnostic(&res.findings[i], c, snap.docsBase, snap.uri, lookup)
 	}
 }
 

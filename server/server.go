@@ -18,6 +18,8 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"github.com/nixsec/nixsec/analyzer"
 )
 
 // DefaultDebounce is how long the server waits after the last change to a
@@ -25,7 +27,7 @@ import (
 const DefaultDebounce = 150 * time.Millisecond
 
 // DefaultDocsBaseURL prefixes a rule ID (plus ".md") in codeDescription.href.
-const DefaultDocsBaseURL = "https://github.com/nixsec/nixsec/blob/main/docs/rules/"
+const DefaultDocsBaseURL = analyzer.DocsBaseURL
 
 // Options configure a Server. The zero value is usable.
 type Options struct {

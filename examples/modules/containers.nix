@@ -5,6 +5,7 @@
   containers.db = {
     autoStart = true;
     privateNetwork = true;
+    privateUsers = "pick"; # container root is not host root
     hostAddress = "192.168.100.10";
     localAddress = "192.168.100.11";
     config = { config, pkgs, ... }: {

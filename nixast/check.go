@@ -6,10 +6,12 @@ import (
 )
 
 // Problem is something Nix itself rejects when it parses a file, although
-// tree-sitter accepts it: a duplicate attribute, an undefined variable or a
-// duplicate formal argument. (The other parse-time checks that need no
-// scopes, such as dynamic attributes in let or inherit and integers out of
-// range, are syntax errors: see File.Errors.)
+// tree-sitter accepts it: a duplicate attribute, an undefined variable, a
+// duplicate formal argument, or a dynamic attribute in let or inherit. (The
+// parse-time checks that need no scopes, such as integers out of range, are
+// syntax errors in File.Errors; dynamic attributes are too, and Check, which
+// only runs on files without syntax errors, reports those the syntax check
+// let through.)
 type Problem struct {
 	Code    string // one of the Code* constants
 	Span    Span
@@ -22,6 +24,7 @@ const (
 	CodeDuplicateAttr   = "duplicate-attr"   // attribute 'a.b' already defined at F:L:C
 	CodeUndefinedVar    = "undefined-var"    // undefined variable 'x'
 	CodeDuplicateFormal = "duplicate-formal" // duplicate formal function argument 'a'
+	CodeDynamicAttr     = "dynamic-attr"     // dynamic attributes not allowed in let / inherit
 )
 
 // Check reports the errors Nix's parser raises after the grammar accepts a
@@ -47,14 +50,18 @@ func Check(f *File) []Problem {
 	}
 	c := newChecker(f)
 	c.run()
-	sort.SliceStable(c.probs, func(i, j int) bool {
-		a, b := c.probs[i].Span, c.probs[j].Span
+	sortProblems(c.probs)
+	return c.probs
+}
+
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i].Span, ps[j].Span
 		if a.Start != b.Start {
 			return a.Start < b.Start
 		}
 		return a.End < b.End
 	})
-	return c.probs
 }
 
 type checker struct {
@@ -238,6 +245,11 @@ func (c *checker) setFor(n Node) *attrSet {
 			c.addInherit(s, b)
 		}
 	}
+	if n.Kind() == KindLet {
+		for _, d := range s.dyn {
+			c.report(CodeDynamicAttr, d.name.Span(), "dynamic attributes not allowed in let")
+		}
+	}
 	return s
 }
 
@@ -326,7 +338,8 @@ func (c *checker) addInherit(s *attrSet, b Node) {
 	from := b.Child(FieldExpression) // zero for plain inherit
 	for _, a := range c.attrPath(b.Child(FieldAttrs)) {
 		if !a.Static {
-			continue // a syntax error (File.Errors)
+			c.report(CodeDynamicAttr, a.Span(), "dynamic attributes not allowed in inherit")
+			continue
 		}
 		if j := s.get(a.Name); j != nil {
 			c.dup(a.Span(), a.Name, j)
@@ -509,7 +522,7 @@ func (c *checker) bindLet(n Node) {
 			c.bindDef(d)
 		}
 	}
-	for _, d := range s.dyn { // a syntax error already; still look inside
+	for _, d := range s.dyn { // an error already; still look inside
 		c.bindDyn(d)
 	}
 	c.walk(n.Child(FieldBody))

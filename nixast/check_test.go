@@ -186,6 +186,32 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckDynamicAttrs runs the checker on files whose dynamic attributes
+// the syntax check may already report (Check is then silent).
+func TestCheckDynamicAttrs(t *testing.T) {
+	for _, tc := range []struct {
+		src   string
+		codes []string
+	}{
+		{`x: let ${x} = 1; in 1`, []string{CodeDynamicAttr}},
+		{"x: let ${''a''\\nb''} = 1; in x", []string{CodeDynamicAttr}},
+		{`let ${("a")} = 1; in a`, nil},
+		{`x: let a.${x} = 1; in a`, nil},
+		{`x: { inherit ${x}; }`, []string{CodeDynamicAttr}},
+		{`x: { inherit "a${x}"; }`, []string{CodeDynamicAttr}},
+		{"x: { inherit ${''a''\\nb''}; }", []string{CodeDynamicAttr}},
+		{`{ inherit ${("a")}; a = 1; }`, []string{CodeUndefinedVar, CodeDuplicateAttr}},
+	} {
+		f := mustParse(t, tc.src)
+		c := newChecker(f)
+		c.run()
+		sortProblems(c.probs)
+		if got := problemCodes(c.probs); !slices.Equal(got, tc.codes) {
+			t.Errorf("%q: got %v, want %v", tc.src, c.probs, tc.codes)
+		}
+	}
+}
+
 func TestCheckMessages(t *testing.T) {
 	for _, tc := range []struct {
 		src     string
@@ -251,6 +277,8 @@ func nixCheckVerdict(t *testing.T, nix *litNix, src string) (code, msg string, l
 		code = CodeUndefinedVar
 	case strings.HasPrefix(msg, "duplicate formal"):
 		code = CodeDuplicateFormal
+	case strings.HasPrefix(msg, "dynamic attributes not allowed"):
+		code = CodeDynamicAttr
 	default:
 		code = "other: " + msg
 	}

@@ -1,0 +1,244 @@
+package analyzer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/nixsec/nixsec/diagnostics"
+	"github.com/nixsec/nixsec/nixast"
+)
+
+// nwLint analyses one source and returns the findings of rule id, with the
+// source text each finding covers.
+func nwLint(t *testing.T, id, src string) ([]diagnostics.Finding, []string) {
+	t.Helper()
+	f, err := nixast.Parse("test.nix", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Errors) > 0 {
+		t.Fatalf("syntax errors: %v", f.Errors)
+	}
+	var out []diagnostics.Finding
+	var texts []string
+	for _, fd := range Analyze([]*nixast.File{f}, Options{}) {
+		if fd.RuleID == InternalErrorID {
+			t.Fatalf("internal error: %s", fd.Message)
+		}
+		if fd.RuleID == id {
+			out = append(out, fd)
+			texts = append(texts, src[fd.Span.Start:fd.Span.End])
+		}
+	}
+	return out, texts
+}
+
+func TestParseNftables(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		ok         bool
+		input      int // input chains
+		drops      bool
+	}{
+		{"policy drop", "table inet f {\n chain input {\n  type filter hook input priority 0; policy drop;\n  tcp dport 22 accept\n }\n}", true, 1, true},
+		{"policy accept", "table inet f { chain input { type filter hook input priority 0; policy accept; } }", true, 1, false},
+		{"final drop", "table inet f {\n chain input {\n  type filter hook input priority 0;\n  tcp dport { 22, 80 } accept\n  counter drop\n }\n}", true, 1, true},
+		{"final reject", "chain input {\n type filter hook input priority filter\n reject with icmpx type port-unreachable\n}", true, 1, true},
+		{"conditional drop", "chain input {\n type filter hook input priority 0\n tcp dport 23 drop\n}", true, 1, false},
+		{"set block", "table inet f {\n set s { type ipv4_addr; elements = { 10.0.0.1 } }\n chain input {\n  type filter hook input priority 0\n  policy drop\n }\n}", true, 1, true},
+		{"no input", "table ip nat { chain post { type nat hook postrouting priority 100; masquerade } }", true, 0, false},
+		{"include", "include \"/etc/x.nft\"\n", false, 0, false},
+		{"interp alone", "table inet f {\n\x00\n}", false, 0, false},
+		{"comment", "chain input {\n type filter hook input priority 0 # policy drop\n}", true, 1, false},
+	} {
+		chains, ok := parseNftables(tc.text)
+		if ok != tc.ok {
+			t.Errorf("%s: ok = %v", tc.name, ok)
+			continue
+		}
+		n, drops := 0, false
+		for _, c := range chains {
+			if c.hookInput {
+				n++
+				drops = drops || c.drops()
+			}
+		}
+		if n != tc.input || drops != tc.drops {
+			t.Errorf("%s: %d input chains (want %d), drops %v (want %v): %+v", tc.name, n, tc.input, drops, tc.drops, chains)
+		}
+	}
+}
+
+func TestIptAcceptAll(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		bad  bool
+	}{
+		{"iptables -P INPUT ACCEPT", true},
+		{"ip6tables --policy INPUT ACCEPT", true},
+		{"iptables -P FORWARD ACCEPT", false},
+		{"iptables -F", true},
+		{"iptables -F nixos-fw", true},
+		{"iptables -t nat -F", false},
+		{"iptables -w -A nixos-fw -j nixos-fw-accept", true},
+		{"iptables -A INPUT -p tcp -j ACCEPT", true},
+		{"iptables -A INPUT -p tcp --dport 22 -j ACCEPT", false},
+		{"iptables -A nixos-fw -s 10.0.0.0/8 -j nixos-fw-accept", false},
+		{"iptables -A nixos-fw -s 0.0.0.0/0 -j nixos-fw-accept", true},
+		{"iptables -A nixos-fw -m conntrack --ctstate ESTABLISHED -j ACCEPT", false},
+		{"iptables -A nixos-fw -i wg0 -j nixos-fw-accept", false},
+		{"iptables -A nixos-fw -i eth+ -j nixos-fw-accept", true},
+		{"iptables -A nixos-fw -j DROP", false},
+		{"iptables -A OUTPUT -j ACCEPT", false},
+		{"iptables -A nixos-fw ! -s 10.0.0.0/8 -j nixos-fw-accept", false},
+		{"/nix/store/x-iptables/bin/iptables -I INPUT -j ACCEPT", true},
+		{"echo iptables -P INPUT ACCEPT", false},
+	} {
+		if _, bad := iptAcceptAll(strings.Fields(tc.line)); bad != tc.bad {
+			t.Errorf("%q: bad = %v, want %v", tc.line, bad, tc.bad)
+		}
+	}
+}
+
+func TestNftAcceptAll(t *testing.T) {
+	for _, tc := range []struct {
+		rule string
+		bad  bool
+	}{
+		{"accept", true},
+		{"counter accept", true},
+		{"meta l4proto tcp accept", true},
+		{"meta l4proto { tcp, udp } accept", true},
+		{"ip saddr 0.0.0.0/0 accept", true},
+		{"tcp dport 0-65535 accept", true},
+		{"tcp dport 22 accept", false},
+		{"ip saddr 10.0.0.0/8 accept", false},
+		{"iifname \"wg0\" accept", false},
+		{"iifname \"enp1s0\" accept", true},
+		{"ct state established,related accept", false},
+		{"tcp dport 22 drop", false},
+		{"log prefix \"x\" accept", true},
+	} {
+		if _, bad := nftAcceptAll(strings.Fields(tc.rule)); bad != tc.bad {
+			t.Errorf("%q: bad = %v, want %v", tc.rule, bad, tc.bad)
+		}
+	}
+}
+
+func TestAddressClasses(t *testing.T) {
+	for _, a := range []string{"127.0.0.1", "::1", "localhost", "[::1]:6379", "127.0.0.1:8080", "-::1", "http://127.0.0.1:2379"} {
+		if !nwLoopback(a) {
+			t.Errorf("%q should be loopback", a)
+		}
+	}
+	for _, a := range []string{"0.0.0.0", "10.0.0.1", "::", "*", "192.168.1.1:80"} {
+		if nwLoopback(a) {
+			t.Errorf("%q should not be loopback", a)
+		}
+	}
+	for _, a := range []string{"0.0.0.0", "::", "*", "", "[::]:631", "*:631", "0.0.0.0:631", "http://0.0.0.0:2379", "http://[::]:2379"} {
+		if !nwAllInterfaces(a) {
+			t.Errorf("%q should be all interfaces", a)
+		}
+	}
+	for _, a := range []string{"127.0.0.1", "10.0.0.1", "localhost:631", "http://10.0.0.1:2379"} {
+		if nwAllInterfaces(a) {
+			t.Errorf("%q should not be all interfaces", a)
+		}
+	}
+	for name, want := range map[string]nwIfaceClass{"lo": ifLoopback, "eth0": ifPhysical, "enp3s0": ifPhysical, "wlan0": ifPhysical,
+		"eth+": ifPhysical, "*": ifPhysical, "docker0": ifBridge, "br-1234": ifBridge, "ve-+": ifBridge, "wg0": ifVPN,
+		"tailscale0": ifVPN, "internal": ifUnknown} {
+		if got := nwClassifyIface(name); got != want {
+			t.Errorf("%s: class %d, want %d", name, got, want)
+		}
+	}
+}
+
+func TestFirewallDisabledEscalation(t *testing.T) {
+	fs, _ := nwLint(t, "NIXSEC-FW-001", `{ networking.firewall.enable = false; }`)
+	if len(fs) != 1 || fs[0].Severity != diagnostics.High || fs[0].Confidence != diagnostics.Definite {
+		t.Fatalf("plain: %+v", fs)
+	}
+	if !strings.Contains(fs[0].Message, "networking.firewall.enable is set to false") {
+		t.Errorf("message: %s", fs[0].Message)
+	}
+	fs, _ = nwLint(t, "NIXSEC-FW-001", `{
+  networking.firewall.enable = false;
+  services.openssh.enable = true;
+  services.mongodb = { enable = true; bind_ip = "0.0.0.0"; };
+}`)
+	if len(fs) != 1 || fs[0].Severity != diagnostics.Critical || len(fs[0].Related) != 2 {
+		t.Fatalf("escalated: %+v", fs)
+	}
+	if !strings.Contains(fs[0].Message, "MongoDB") || !strings.Contains(fs[0].Message, "sshd accepts passwords") {
+		t.Errorf("message: %s", fs[0].Message)
+	}
+	// sshd with passwords off does not escalate.
+	fs, _ = nwLint(t, "NIXSEC-FW-001", `{
+  networking.firewall.enable = false;
+  services.openssh = { enable = true; settings.PasswordAuthentication = false; };
+}`)
+	if len(fs) != 1 || fs[0].Severity != diagnostics.High {
+		t.Fatalf("ssh keys only: %+v", fs)
+	}
+	// mkForce false over a true elsewhere: the overridden definition is related.
+	fs, _ = nwLint(t, "NIXSEC-FW-001", `{ lib, ... }: { config = lib.mkMerge [ { networking.firewall.enable = true; } { networking.firewall.enable = lib.mkForce false; } ]; }`)
+	if len(fs) != 1 || len(fs[0].Related) != 1 || !strings.Contains(fs[0].Related[0].Message, "overridden") {
+		t.Fatalf("mkForce: %+v", fs)
+	}
+	if len(fs[0].Fixes) != 1 || fs[0].Fixes[0].Safe || fs[0].Fixes[0].Edits[0].NewText != "true" {
+		t.Errorf("fix: %+v", fs[0].Fixes)
+	}
+}
+
+func TestFirewallRanges(t *testing.T) {
+	src := `{ networking.firewall.extraCommands = ''
+    iptables -A nixos-fw -s 10.0.0.0/8 -j nixos-fw-accept
+    iptables -I nixos-fw -p tcp \
+      -j ACCEPT
+    iptables -P INPUT ACCEPT # open
+  '';
+}`
+	fs, texts := nwLint(t, "NIXSEC-FW-003", src)
+	if len(fs) != 2 {
+		t.Fatalf("%d findings: %v", len(fs), texts)
+	}
+	if texts[0] != "iptables -I nixos-fw -p tcp \\\n      -j ACCEPT" || texts[1] != "iptables -P INPUT ACCEPT" {
+		t.Errorf("ranges: %q", texts)
+	}
+	fs, texts = nwLint(t, "NIXSEC-FW-005", `{ networking.firewall.allowedTCPPorts = [ 22 6379 5432 ]; networking.firewall.allowedUDPPorts = [ 69 ]; }`)
+	if len(fs) != 3 || texts[0] != "6379" || fs[0].Severity != diagnostics.High || fs[1].Severity != diagnostics.Medium || texts[2] != "69" {
+		t.Fatalf("ports: %v %+v", texts, fs)
+	}
+	fs, texts = nwLint(t, "NIXSEC-FW-004", `{ networking.firewall.allowedUDPPortRanges = [ { from = 10000; to = 20000; } { from = 60000; to = 60999; } ]; }`)
+	if len(fs) != 2 || fs[0].Severity != diagnostics.High || fs[1].Severity != diagnostics.Medium || !strings.HasPrefix(texts[0], "{ from = 10000") {
+		t.Fatalf("ranges: %v %+v", texts, fs)
+	}
+}
+
+func TestFirewallContexts(t *testing.T) {
+	// A container guest sharing the host network: FW-001 is the host's
+	// business, the guest's Redis is reported with the system's name.
+	fs, _ := nwLint(t, "NIXSEC-SVC-001", `{
+  containers.web.config = { ... }: {
+    networking.firewall.enable = false;
+    services.redis.servers."" = { enable = true; bind = "0.0.0.0"; settings.protected-mode = "no"; };
+  };
+}`)
+	if len(fs) != 1 || fs[0].System != "containers.web" || fs[0].Severity != diagnostics.High {
+		t.Fatalf("guest: %+v", fs)
+	}
+	fs, _ = nwLint(t, "NIXSEC-FW-001", `{ containers.web.config = { networking.firewall.enable = false; }; }`)
+	if len(fs) != 0 {
+		t.Fatalf("guest firewall: %+v", fs)
+	}
+	fs, _ = nwLint(t, "NIXSEC-FW-012", `{ networking.nat = { enable = true; forwardPorts = [ { sourcePort = 80; destination = "10.0.0.2:80"; } ]; }; }`)
+	if len(fs) != 1 || fs[0].Severity != diagnostics.Medium || len(fs[0].Fixes) != 0 {
+		t.Fatalf("nat: %+v", fs)
+	}
+	fs, _ = nwLint(t, "NIXSEC-FW-012", "{\n  networking.nat.enable = true;\n}")
+	if len(fs) != 1 || len(fs[0].Fixes) != 1 || !strings.Contains(fs[0].Fixes[0].Edits[0].NewText, "networking.firewall.filterForward = true;") {
+		t.Fatalf("nat fix: %+v", fs)
+	}
+}

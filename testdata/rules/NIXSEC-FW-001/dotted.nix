@@ -1,0 +1,4 @@
+{ config, lib, pkgs, ... }:
+{
+  networking.firewall.enable = false; # expect: NIXSEC-FW-001
+}

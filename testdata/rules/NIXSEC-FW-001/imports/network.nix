@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  networking.firewall.enable = false; # expect: NIXSEC-FW-001
+}

@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    { networking.firewall.enable = true; }
+    { networking.firewall.enable = lib.mkForce false; } # expect: NIXSEC-FW-001
+  ];
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.firewalld.enable = true;
+  networking.firewall.enable = false;
+}

@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    { networking.firewall.enable = lib.mkForce false; }
+    { networking.firewall.enable = lib.mkOverride 10 true; }
+  ];
+}

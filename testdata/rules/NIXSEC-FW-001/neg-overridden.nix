@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    { networking.firewall.enable = lib.mkDefault false; }
+    { networking.firewall.enable = true; }
+  ];
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./nftables.nix ];
+  networking.firewall.enable = false;
+}

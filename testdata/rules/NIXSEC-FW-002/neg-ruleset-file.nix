@@ -1,0 +1,8 @@
+{ ... }:
+{
+  networking.firewall.enable = false;
+  networking.nftables = {
+    enable = true;
+    rulesetFile = ./host.nft;
+  };
+}

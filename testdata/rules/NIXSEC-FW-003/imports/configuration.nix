@@ -1,0 +1,4 @@
+{ ... }:
+{
+  imports = [ ./rules.nix ];
+}

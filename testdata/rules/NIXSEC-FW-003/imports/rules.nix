@@ -1,0 +1,6 @@
+{ ... }:
+{
+  networking.firewall.extraCommands = ''
+    iptables -A INPUT -j ACCEPT # expect: NIXSEC-FW-003
+  '';
+}

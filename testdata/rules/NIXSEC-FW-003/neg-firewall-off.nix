@@ -1,0 +1,5 @@
+{ ... }:
+{
+  networking.firewall.enable = false;
+  networking.firewall.extraCommands = "iptables -P INPUT ACCEPT";
+}

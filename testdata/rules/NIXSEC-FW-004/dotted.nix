@@ -1,0 +1,4 @@
+{ config, lib, pkgs, ... }:
+{
+  networking.firewall.allowedTCPPortRanges = [ { from = 1000; to = 65535; } ]; # expect: NIXSEC-FW-004
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  networking.firewall.allowedTCPPortRanges = [ { from = 1714; to = 1764; } ];
+}

@@ -1,0 +1,6 @@
+{ ... }:
+{
+  virtualisation.vmVariant = {
+    networking.firewall.allowedTCPPortRanges = [ { from = 1000; to = 65535; } ];
+  };
+}

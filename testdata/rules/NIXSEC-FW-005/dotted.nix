@@ -1,0 +1,4 @@
+{ config, lib, pkgs, ... }:
+{
+  networking.firewall.allowedTCPPorts = [ 22 6379 ]; # expect: NIXSEC-FW-005
+}

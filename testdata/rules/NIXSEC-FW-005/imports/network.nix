@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  networking.firewall.allowedTCPPorts = [ 22 6379 ]; # expect: NIXSEC-FW-005
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  networking.firewall.enable = false;
+  networking.firewall.allowedTCPPorts = [ 6379 ];
+}

@@ -1,0 +1,6 @@
+{ lib, ... }:
+{
+  config = lib.mkIf false {
+    networking.firewall.allowedTCPPorts = [ 22 6379 ];
+  };
+}

@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    { networking.firewall.allowedTCPPorts = lib.mkDefault [ 22 6379 ]; }
+    { networking.firewall.allowedTCPPorts = [ 22 443 ]; }
+  ];
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  networking.firewall.allowedTCPPorts = [ 22 443 ];
+}

@@ -1,0 +1,6 @@
+{ ... }:
+{
+  virtualisation.vmVariant = {
+    networking.firewall.allowedTCPPorts = [ 22 6379 ];
+  };
+}

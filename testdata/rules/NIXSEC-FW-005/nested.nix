@@ -1,0 +1,7 @@
+{
+  networking = {
+    firewall = {
+      allowedTCPPorts = [ 22 6379 ]; # expect: NIXSEC-FW-005
+    };
+  };
+}

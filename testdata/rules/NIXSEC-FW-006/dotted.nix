@@ -1,0 +1,4 @@
+{ config, lib, pkgs, ... }:
+{
+  networking.firewall.trustedInterfaces = [ "eth0" ]; # expect: NIXSEC-FW-006
+}

@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  networking.firewall.trustedInterfaces = [ "eth0" ]; # expect: NIXSEC-FW-006
+}

@@ -1,0 +1,7 @@
+{
+  networking = {
+    firewall = {
+      trustedInterfaces = [ "eth0" ]; # expect: NIXSEC-FW-006
+    };
+  };
+}

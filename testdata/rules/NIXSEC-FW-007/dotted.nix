@@ -1,0 +1,4 @@
+{ config, lib, pkgs, ... }:
+{
+  networking.firewall.checkReversePath = false; # expect: NIXSEC-FW-007
+}

@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  networking.firewall.checkReversePath = false; # expect: NIXSEC-FW-007
+}

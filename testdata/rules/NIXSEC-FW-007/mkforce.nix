@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    { networking.firewall.checkReversePath = "loose"; }
+    { networking.firewall.checkReversePath = lib.mkForce false; } # expect: NIXSEC-FW-007
+  ];
+}

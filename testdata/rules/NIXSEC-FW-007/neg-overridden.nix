@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    { networking.firewall.checkReversePath = lib.mkDefault false; }
+    { networking.firewall.checkReversePath = "loose"; }
+  ];
+}

@@ -1,0 +1,6 @@
+{ ... }:
+{
+  virtualisation.vmVariant = {
+    networking.firewall.checkReversePath = false;
+  };
+}

@@ -1,0 +1,7 @@
+{
+  networking = {
+    firewall = {
+      checkReversePath = false; # expect: NIXSEC-FW-007
+    };
+  };
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  networking.nat.enable = true;
+  networking.firewall.checkReversePath = false; # expect: NIXSEC-FW-007
+}

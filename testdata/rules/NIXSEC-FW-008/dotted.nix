@@ -1,0 +1,4 @@
+{ config, lib, pkgs, ... }:
+{
+  networking.firewall.allowPing = true; # expect: NIXSEC-FW-008
+}

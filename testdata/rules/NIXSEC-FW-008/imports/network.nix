@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  networking.firewall.allowPing = true; # expect: NIXSEC-FW-008
+}

@@ -1,0 +1,7 @@
+{ ... }:
+{
+  networking.firewall = {
+    allowPing = true;
+    pingLimit = "--limit 1/minute --limit-burst 5";
+  };
+}

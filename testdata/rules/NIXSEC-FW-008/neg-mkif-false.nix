@@ -1,0 +1,6 @@
+{ lib, ... }:
+{
+  config = lib.mkIf false {
+    networking.firewall.allowPing = true;
+  };
+}

@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    { networking.firewall.allowPing = lib.mkDefault true; }
+    { networking.firewall.allowPing = false; }
+  ];
+}

@@ -1,0 +1,7 @@
+{
+  networking = {
+    firewall = {
+      allowPing = true; # expect: NIXSEC-FW-008
+    };
+  };
+}

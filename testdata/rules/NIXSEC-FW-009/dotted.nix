@@ -1,0 +1,4 @@
+{ config, lib, pkgs, ... }:
+{
+  networking.firewall.logRefusedConnections = false; # expect: NIXSEC-FW-009
+}

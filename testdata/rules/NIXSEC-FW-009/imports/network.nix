@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  networking.firewall.logRefusedConnections = false; # expect: NIXSEC-FW-009
+}

@@ -1,0 +1,7 @@
+{ config, lib, ... }:
+let
+  value = false;
+in
+{
+  networking.firewall.logRefusedConnections = value; # expect: NIXSEC-FW-009
+}

@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    { networking.firewall.logRefusedConnections = lib.mkDefault false; }
+    { networking.firewall.logRefusedConnections = true; }
+  ];
+}

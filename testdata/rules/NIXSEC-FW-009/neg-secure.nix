@@ -1,0 +1,4 @@
+{ ... }:
+{
+  networking.firewall.logRefusedConnections = true;
+}

@@ -1,0 +1,7 @@
+{
+  networking = {
+    firewall = {
+      logRefusedConnections = false; # expect: NIXSEC-FW-009
+    };
+  };
+}

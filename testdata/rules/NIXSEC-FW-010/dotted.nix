@@ -1,0 +1,4 @@
+{ config, lib, pkgs, ... }:
+{
+  networking.firewall.rejectPackets = true; # expect: NIXSEC-FW-010
+}

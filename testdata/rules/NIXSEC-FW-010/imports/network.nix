@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  networking.firewall.rejectPackets = true; # expect: NIXSEC-FW-010
+}

@@ -1,0 +1,7 @@
+{ config, lib, ... }:
+let
+  value = true;
+in
+{
+  networking.firewall.rejectPackets = value; # expect: NIXSEC-FW-010
+}

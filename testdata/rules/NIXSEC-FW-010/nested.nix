@@ -1,0 +1,7 @@
+{
+  networking = {
+    firewall = {
+      rejectPackets = true; # expect: NIXSEC-FW-010
+    };
+  };
+}

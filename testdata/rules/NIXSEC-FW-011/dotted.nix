@@ -1,0 +1,4 @@
+{ config, lib, pkgs, ... }:
+{
+  networking.firewall.autoLoadConntrackHelpers = true; # expect: NIXSEC-FW-011
+}

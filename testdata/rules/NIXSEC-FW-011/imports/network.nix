@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  networking.firewall.autoLoadConntrackHelpers = true; # expect: NIXSEC-FW-011
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  networking.firewall.connectionTrackingModules = [ "ftp" "sip" ]; # expect: NIXSEC-FW-011
+}

@@ -1,0 +1,7 @@
+{
+  networking = {
+    firewall = {
+      autoLoadConntrackHelpers = true; # expect: NIXSEC-FW-011
+    };
+  };
+}

@@ -1,0 +1,15 @@
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/3a2b1c0d3a2b1c0d3a2b1c0d3a2b1c0d3a2b1c0d";
+  outputs = { self, nixpkgs }: {
+    nixosConfigurations.web = nixpkgs.lib.nixosSystem {
+      system = "x86_64-linux";
+      modules = [
+        ./hardware.nix
+        ({ lib, ... }: {
+            networking.nat.externalInterface = "eth0";
+            networking.nat.enable = true; # expect: NIXSEC-FW-012
+        })
+      ];
+    };
+  };
+}

@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  networking.nat.enable = true; # expect: NIXSEC-FW-012
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  networking.nat.enable = true;
+  virtualisation.docker.enable = true;
+}

@@ -1,0 +1,6 @@
+{ ... }:
+{
+  networking.nat.enable = true;
+  networking.nftables.enable = true;
+  networking.firewall.filterForward = true;
+}

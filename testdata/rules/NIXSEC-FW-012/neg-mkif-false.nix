@@ -1,0 +1,9 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    {
+      networking.nat.externalInterface = "eth0";
+    }
+    (lib.mkIf false { networking.nat.enable = true; })
+  ];
+}

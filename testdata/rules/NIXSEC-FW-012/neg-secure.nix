@@ -1,0 +1,5 @@
+{ ... }:
+{
+  networking.nat.externalInterface = "eth0";
+  networking.nat.enable = false;
+}

@@ -1,0 +1,7 @@
+{ ... }:
+{
+  virtualisation.vmVariant = {
+    networking.nat.externalInterface = "eth0";
+    networking.nat.enable = true;
+  };
+}

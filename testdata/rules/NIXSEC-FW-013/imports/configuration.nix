@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./network.nix ];
+  services.prometheus.exporters.node.enable = true;
+}

@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  services.prometheus.exporters.node.openFirewall = true; # expect: NIXSEC-FW-013
+}

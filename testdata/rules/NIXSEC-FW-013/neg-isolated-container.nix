@@ -1,0 +1,12 @@
+{ ... }:
+{
+  containers.metrics = {
+    privateNetwork = true;
+    config = { ... }: {
+      services.prometheus.exporters.node = {
+        enable = true;
+        openFirewall = true;
+      };
+    };
+  };
+}

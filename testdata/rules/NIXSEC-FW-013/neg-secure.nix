@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.prometheus.exporters.node.enable = true;
+  services.prometheus.exporters.node.openFirewall = false;
+}

@@ -1,0 +1,7 @@
+{ ... }:
+{
+  virtualisation.vmVariant = {
+    services.prometheus.exporters.node.enable = true;
+    services.prometheus.exporters.node.openFirewall = true;
+  };
+}

@@ -1,0 +1,10 @@
+{ config, lib, ... }:
+let
+  value = "0.0.0.0";
+in
+{
+  services.redis.servers.cache.enable = true;
+  services.redis.servers.cache.port = 6379;
+  services.redis.servers.cache.settings."protected-mode" = "no";
+  services.redis.servers.cache.bind = value; # expect: NIXSEC-SVC-001
+}

@@ -1,0 +1,11 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    {
+      services.redis.servers.cache.enable = true;
+      services.redis.servers.cache.port = 6379;
+      services.redis.servers.cache.settings."protected-mode" = "no";
+    }
+    (lib.mkIf false { services.redis.servers.cache.bind = "0.0.0.0"; })
+  ];
+}

@@ -1,0 +1,11 @@
+{ pkgs, ... }:
+pkgs.testers.runNixOSTest {
+  name = "exposed";
+  nodes.machine = { ... }: {
+    services.redis.servers.cache.enable = true;
+    services.redis.servers.cache.port = 6379;
+    services.redis.servers.cache.settings."protected-mode" = "no";
+    services.redis.servers.cache.bind = "0.0.0.0";
+  };
+  testScript = "machine.wait_for_unit(\"multi-user.target\")";
+}

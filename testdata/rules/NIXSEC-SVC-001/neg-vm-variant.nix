@@ -1,0 +1,9 @@
+{ ... }:
+{
+  virtualisation.vmVariant = {
+    services.redis.servers.cache.enable = true;
+    services.redis.servers.cache.port = 6379;
+    services.redis.servers.cache.settings."protected-mode" = "no";
+    services.redis.servers.cache.bind = "0.0.0.0";
+  };
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./db.nix ];
+  services.postgresql.enableTCPIP = true;
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  services.postgresql.authentication = "local all all trust";
+}

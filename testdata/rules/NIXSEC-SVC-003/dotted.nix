@@ -1,0 +1,5 @@
+{ config, lib, pkgs, ... }:
+{
+  services.mysql.enable = true;
+  services.mysql.settings.mysqld."bind-address" = "0.0.0.0"; # expect: NIXSEC-SVC-003
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.mysql.enable = true;
+  networking.firewall.allowedTCPPorts = [ 80 443 ];
+}

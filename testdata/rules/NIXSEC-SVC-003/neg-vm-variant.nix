@@ -1,0 +1,7 @@
+{ ... }:
+{
+  virtualisation.vmVariant = {
+    services.mysql.enable = true;
+    services.mysql.settings.mysqld."bind-address" = "0.0.0.0";
+  };
+}

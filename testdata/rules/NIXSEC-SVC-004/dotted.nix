@@ -1,0 +1,5 @@
+{ config, lib, pkgs, ... }:
+{
+  services.mongodb.enable = true;
+  services.mongodb.bind_ip = "0.0.0.0"; # expect: NIXSEC-SVC-004
+}

@@ -1,0 +1,15 @@
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/3a2b1c0d3a2b1c0d3a2b1c0d3a2b1c0d3a2b1c0d";
+  outputs = { self, nixpkgs }: {
+    nixosConfigurations.web = nixpkgs.lib.nixosSystem {
+      system = "x86_64-linux";
+      modules = [
+        ./hardware.nix
+        ({ lib, ... }: {
+            services.mongodb.enable = true;
+            services.mongodb.bind_ip = "0.0.0.0"; # expect: NIXSEC-SVC-004
+        })
+      ];
+    };
+  };
+}

@@ -1,0 +1,8 @@
+{
+  services = {
+    mongodb = {
+      enable = true;
+      bind_ip = "0.0.0.0"; # expect: NIXSEC-SVC-004
+    };
+  };
+}

@@ -1,0 +1,10 @@
+{ ... }:
+{
+  services.grafana = {
+    enable = true;
+    settings."auth.anonymous" = {
+      enabled = true;
+      org_role = "Admin"; # expect: NIXSEC-SVC-005
+    };
+  };
+}

@@ -1,0 +1,8 @@
+{
+  services = {
+    ollama = {
+      enable = true;
+      host = "0.0.0.0"; # expect: NIXSEC-SVC-005
+    };
+  };
+}

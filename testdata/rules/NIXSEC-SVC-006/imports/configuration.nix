@@ -1,0 +1,6 @@
+{ lib, ... }:
+with lib;
+{
+  imports = [ ./nfs.nix ];
+  services.nfs.server.enable = mkForce true;
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  services.nfs.server.exports = "/srv *(rw,no_root_squash)";
+}

@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  services.samba.settings.public."guest ok" = "yes"; # expect: NIXSEC-SVC-007
+}

@@ -1,0 +1,8 @@
+{ config, lib, ... }:
+with lib;
+{
+  services.samba.enable = true;
+  services.samba.settings.public.path = "/srv/public";
+  services.samba.settings.public."read only" = "no";
+  services.samba.settings.public."guest ok" = mkOverride 90 ("yes"); # expect: NIXSEC-SVC-007
+}

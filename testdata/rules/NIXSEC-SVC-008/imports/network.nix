@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  services.printing.browsed.enable = true; # expect: NIXSEC-SVC-008
+}

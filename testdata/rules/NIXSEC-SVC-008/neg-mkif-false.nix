@@ -1,0 +1,9 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    {
+      services.printing.enable = true;
+    }
+    (lib.mkIf false { services.printing.browsed.enable = true; })
+  ];
+}

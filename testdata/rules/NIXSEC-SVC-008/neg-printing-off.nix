@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.printing.browsed.enable = true;
+  services.avahi.enable = true;
+}

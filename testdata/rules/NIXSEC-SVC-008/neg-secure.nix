@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.printing.enable = true;
+  services.printing.browsed.enable = false;
+}

@@ -1,0 +1,7 @@
+{ ... }:
+{
+  virtualisation.vmVariant = {
+    services.printing.enable = true;
+    services.printing.browsed.enable = true;
+  };
+}

@@ -1,0 +1,8 @@
+{
+  services = {
+    printing = {
+      enable = true;
+      browsed.enable = true; # expect: NIXSEC-SVC-008
+    };
+  };
+}

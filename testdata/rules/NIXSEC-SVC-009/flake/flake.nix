@@ -1,0 +1,16 @@
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/3a2b1c0d3a2b1c0d3a2b1c0d3a2b1c0d3a2b1c0d";
+  outputs = { self, nixpkgs }: {
+    nixosConfigurations.web = nixpkgs.lib.nixosSystem {
+      system = "x86_64-linux";
+      modules = [
+        ./hardware.nix
+        ({ lib, ... }: {
+            services.avahi.enable = true;
+            services.nginx.enable = true;
+            services.avahi.publish.enable = true; # expect: NIXSEC-SVC-009
+        })
+      ];
+    };
+  };
+}

@@ -1,0 +1,6 @@
+{ ... }:
+{
+  imports = [ ./network.nix ];
+  services.avahi.enable = true;
+  services.nginx.enable = true;
+}

@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  services.avahi.publish.enable = true; # expect: NIXSEC-SVC-009
+}

@@ -1,0 +1,6 @@
+{ ... }:
+{
+  services.avahi.enable = true;
+  services.nginx.enable = true;
+  services.avahi.publish.enable = false;
+}

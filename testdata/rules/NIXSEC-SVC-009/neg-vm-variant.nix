@@ -1,0 +1,8 @@
+{ ... }:
+{
+  virtualisation.vmVariant = {
+    services.avahi.enable = true;
+    services.nginx.enable = true;
+    services.avahi.publish.enable = true;
+  };
+}

@@ -1,0 +1,9 @@
+{
+  services = {
+    nginx.enable = true;
+    avahi = {
+      enable = true;
+      publish.enable = true; # expect: NIXSEC-SVC-009
+    };
+  };
+}

@@ -1,0 +1,6 @@
+{
+  nix.extraOptions = ''
+    keep-outputs = true
+    require-sigs = false # expect: NIXSEC-NIX-001
+  '';
+}

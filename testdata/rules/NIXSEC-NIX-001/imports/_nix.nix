@@ -1,0 +1,3 @@
+{
+  nix.settings.require-sigs = false; # expect: NIXSEC-NIX-001
+}

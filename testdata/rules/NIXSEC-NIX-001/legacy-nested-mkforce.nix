@@ -1,0 +1,6 @@
+{ lib, ... }:
+{
+  nix = {
+    requireSignedBinaryCaches = lib.mkForce false; # expect: NIXSEC-NIX-001
+  };
+}

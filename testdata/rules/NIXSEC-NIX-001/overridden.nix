@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  nix.settings.require-sigs = false;
+  nix.settings = {
+    require-sigs = lib.mkForce true;
+  };
+}

@@ -1,0 +1,5 @@
+{ lib, ... }:
+{
+  nix.settings.trusted-users = [ "root" "@wheel" ];
+  nix.settings.trusted-users = lib.mkForce [ "root" ];
+}

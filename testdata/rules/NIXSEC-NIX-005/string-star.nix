@@ -1,0 +1,5 @@
+{
+  nix.extraOptions = ''
+    trusted-users = root * # expect: NIXSEC-NIX-005
+  '';
+}

@@ -1,0 +1,4 @@
+{
+  users.users.alice.isNormalUser = true; # expect: NIXSEC-NIX-006
+  users.users.bob = { isNormalUser = true; };
+}

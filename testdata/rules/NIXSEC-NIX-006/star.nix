@@ -1,0 +1,5 @@
+{
+  users.users.alice.isNormalUser = true;
+  users.users.bob.isNormalUser = true;
+  nix.settings.allowed-users = [ "*" ]; # expect: NIXSEC-NIX-006
+}

@@ -1,0 +1,3 @@
+{
+  nix.extraOptions = "build-use-sandbox = false"; # expect: NIXSEC-NIX-007
+}

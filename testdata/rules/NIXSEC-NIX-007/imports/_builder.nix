@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  nix.settings.sandbox = false; # expect: NIXSEC-NIX-007
+}

@@ -1,0 +1,5 @@
+{ lib, ... }:
+{
+  nix.settings.sandbox = true;
+  nix.settings.sandbox-fallback = false;
+}

@@ -1,0 +1,8 @@
+{ lib, ... }:
+{
+  nix = {
+    settings = {
+      sandbox = lib.mkForce "relaxed"; # expect: NIXSEC-NIX-007
+    };
+  };
+}

@@ -1,0 +1,7 @@
+{ config, lib, ... }:
+with lib;
+{
+  nix.extraOptions = mkIf config.ci.enable ''
+    accept-flake-config = true # expect: NIXSEC-NIX-009 (possible)
+  '';
+}

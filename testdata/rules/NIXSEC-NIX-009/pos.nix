@@ -1,0 +1,3 @@
+{
+  nix.settings.accept-flake-config = true; # expect: NIXSEC-NIX-009
+}

@@ -1,0 +1,1 @@
+{ nix.settings.allow-unsafe-native-code-during-evaluation = false; }

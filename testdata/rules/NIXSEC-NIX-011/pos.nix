@@ -1,0 +1,1 @@
+{ nix.settings.allow-new-privileges = true; } # expect: NIXSEC-NIX-011

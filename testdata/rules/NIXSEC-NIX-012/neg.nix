@@ -1,0 +1,1 @@
+{ nix.settings.trusted-substituters = [ "https://nix-community.cachix.org" "file:///var/cache/nix" ]; }

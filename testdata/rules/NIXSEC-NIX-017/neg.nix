@@ -1,0 +1,1 @@
+{ nix.settings.allow-import-from-derivation = false; }

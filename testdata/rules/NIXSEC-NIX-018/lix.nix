@@ -1,0 +1,2 @@
+{ pkgs, ... }:
+{ nix.package = pkgs.lix; }

@@ -1,0 +1,4 @@
+{ pkgs, ... }:
+{
+  nix.package = pkgs.nixVersions.latest;
+}

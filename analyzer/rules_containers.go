@@ -134,8 +134,18 @@ func strOpt(s *System, path ...string) (string, *Definition, bool) {
 // wrote it.
 type listElem struct {
 	Value Value
-	Node  nixast.Node
+	Node  nixast.Node // where findings go: inside the definition's value
+	Src   nixast.Node // where the element's value is written (a let binding…)
 	Def   *Definition
+}
+
+// relatedSrc points at the element's value when it is written away from
+// the definition (a let-bound list).
+func (e listElem) relatedSrc() []diagnostics.Related {
+	if e.Src.Valid() && !within(e.Src, e.Node) {
+		return []diagnostics.Related{related(e.Src, "value written here")}
+	}
+	return nil
 }
 
 // listElems returns the elements of every active definition of a list
@@ -167,10 +177,10 @@ func defElems(d *Definition) []listElem {
 		if written != nil {
 			n = written[i]
 		}
-		if !n.Valid() {
+		if !n.Valid() || !within(n, d.Node) {
 			n = d.Node
 		}
-		out = append(out, listElem{Value: v, Node: n, Def: d})
+		out = append(out, listElem{Value: v, Node: n, Src: v.Node, Def: d})
 	}
 	return out
 }

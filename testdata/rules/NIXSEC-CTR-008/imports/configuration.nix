@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./containers.nix ];
+  system.stateVersion = "24.05";
+}

@@ -1,0 +1,6 @@
+{
+  virtualisation.oci-containers.containers.csi = {
+    image = "example/csi:3";
+    privileged = true; # expect: NIXSEC-CTR-008
+  };
+}

@@ -1,0 +1,3 @@
+{
+  virtualisation.oci-containers.containers.raw.capabilities.SYS_RAWIO = true; # expect: NIXSEC-CTR-009
+}

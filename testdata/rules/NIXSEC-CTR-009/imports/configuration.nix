@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./caps.nix ];
+  system.stateVersion = "24.05";
+}

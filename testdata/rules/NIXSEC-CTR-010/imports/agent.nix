@@ -1,0 +1,6 @@
+{
+  docker-containers.agent = {
+    image = "example/agent:1";
+    extraDockerOptions = [ "--pid=host" ]; # expect: NIXSEC-CTR-010
+  };
+}

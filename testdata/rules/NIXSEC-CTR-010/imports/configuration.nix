@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./agent.nix ];
+  system.stateVersion = "24.05";
+}

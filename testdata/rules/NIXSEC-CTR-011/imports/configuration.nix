@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./ci.nix ];
+  system.stateVersion = "24.05";
+}

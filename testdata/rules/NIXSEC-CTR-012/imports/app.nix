@@ -1,0 +1,3 @@
+{
+  virtualisation.oci-containers.containers.app.volumes = [ "/etc/nixos:/config" ]; # expect: NIXSEC-CTR-012
+}

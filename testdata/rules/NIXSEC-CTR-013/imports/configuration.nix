@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./kmsg.nix ];
+  system.stateVersion = "24.05";
+}

@@ -1,0 +1,3 @@
+{
+  virtualisation.oci-containers.containers.logs.devices = [ "/dev/kmsg" ]; # expect: NIXSEC-CTR-013
+}

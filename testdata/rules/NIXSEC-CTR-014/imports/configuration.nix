@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./unmask.nix ];
+  system.stateVersion = "24.05";
+}

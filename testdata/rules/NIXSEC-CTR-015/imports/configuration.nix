@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./redis.nix ];
+  system.stateVersion = "24.05";
+}

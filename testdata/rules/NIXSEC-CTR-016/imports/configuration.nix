@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./app.nix ];
+  system.stateVersion = "24.05";
+}

@@ -1,0 +1,3 @@
+{
+  docker-containers.old.image = "example/old"; # expect: NIXSEC-CTR-017
+}

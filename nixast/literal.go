@@ -86,8 +86,9 @@ func StringValue(n Node) (string, bool) {
 }
 
 // StringParts returns the decoded parts of a string_expression or
-// indented_string_expression, in order; adjacent text is one part. It returns
-// nil for other nodes. In an indented string the indentation Nix strips is
+// indented_string_expression, in order; adjacent text is one part, and text
+// that decodes to nothing makes no part (so an empty string has none). It
+// returns nil for other nodes. In an indented string the indentation Nix strips is
 // computed over the whole string, interpolations included, as Nix does.
 func StringParts(n Node) []StringPart {
 	k := n.Kind()
@@ -326,8 +327,10 @@ func decodeIndented(src []byte, open, close int, interps []Node) ([]StringPart, 
 	var parts []StringPart
 	var text StringPart
 	var buf []byte
+	// Text reduced to nothing (indentation before an interpolation, a
+	// final line of spaces) makes no part.
 	flush := func() {
-		if len(text.starts) > 0 || text.Span.End > text.Span.Start {
+		if len(buf) > 0 {
 			text.Text = string(buf)
 			parts = append(parts, text)
 		}
@@ -343,7 +346,7 @@ func decodeIndented(src []byte, open, close int, interps []Node) ([]StringPart, 
 			continue
 		}
 		if len(t.starts) > 0 {
-			if text.Span == (Span{}) && len(text.starts) == 0 {
+			if len(buf) == 0 && text.Span == (Span{}) {
 				text.Span.Start = int(t.starts[0])
 			}
 			text.Span.End = int(t.ends[len(t.ends)-1])
@@ -380,14 +383,7 @@ func decodeIndented(src []byte, open, close int, interps []Node) ([]StringPart, 
 			}
 		}
 	}
-	if text.Span.Start == 0 && text.Span.End == 0 && len(text.starts) == 0 {
-		text = StringPart{}
-	} else {
-		flush()
-	}
-	if len(parts) == 0 {
-		parts = append(parts, StringPart{Span: Span{open, open}})
-	}
+	flush()
 	return parts, static
 }
 

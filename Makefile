@@ -62,6 +62,7 @@ sarif-tools: $(SARIF_STAMP)
 # to SARIF and validate the logs: zero validator errors required. nixsec exits
 # 1 when it finds something, which these folders are meant to make it do.
 sarif-check: build sarif-tools
+	rm -f bin/examples.sarif bin/fixtures.sarif
 	bin/nixsec lint --format sarif --output bin/examples.sarif examples/ || [ $$? -eq 1 ]
 	if [ -d testdata/rules ]; then bin/nixsec lint --format sarif --output bin/fixtures.sarif testdata/rules 2>/dev/null || [ $$? -le 2 ]; fi
 	node $(SARIF_TOOLS)/check.js bin/examples.sarif $$([ -f bin/fixtures.sarif ] && echo bin/fixtures.sarif)

@@ -43,7 +43,16 @@ const (
 //   - Anything else defined twice is an error: `a = 1; a.b = 2;`, `a.b = 1;
 //     a = 2;`, `inherit a; a.b = 1;`, `a = {}; a = x: {};`, a name defined
 //     twice inside two merged literals (no deeper merging).
-//   - "x", ${"x"} and ${("x")} are the static name x.
+//   - A clash inside two merged literals is reported, as Nix does, at the
+//     earlier definition, naming the later one.
+//   - "x", ${"x"} and ${("x")} are the static name x; an indented string
+//     with an escape between text (several lexer tokens) is dynamic.
+//   - Scopes: `inherit x;` in a let or rec set reads x from outside it, but
+//     the e of `inherit (e) x;` is evaluated inside (Nix 2.8); formal
+//     defaults see every formal and the @ name; `with` never shadows a
+//     lexical binding, and under any `with` an unknown name is no error; an
+//     attribute merged into a rec literal sees that literal's attributes,
+//     one merged out of one does not.
 func Check(f *File) []Problem {
 	if f == nil || len(f.Errors) > 0 || !f.Root().Valid() || f.Root().HasError() {
 		return nil

@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"fmt"
-	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,7 +111,7 @@ func ExposureLevel(e int) string {
 }
 
 // Linux capability numbers (linux/capability.h).
-var capNumbers = map[string]uint{
+var sysdCapNumbers = map[string]uint{
 	"CHOWN": 0, "DAC_OVERRIDE": 1, "DAC_READ_SEARCH": 2, "FOWNER": 3, "FSETID": 4, "KILL": 5,
 	"SETGID": 6, "SETUID": 7, "SETPCAP": 8, "LINUX_IMMUTABLE": 9, "NET_BIND_SERVICE": 10,
 	"NET_BROADCAST": 11, "NET_ADMIN": 12, "NET_RAW": 13, "IPC_LOCK": 14, "IPC_OWNER": 15,
@@ -123,23 +122,23 @@ var capNumbers = map[string]uint{
 	"BLOCK_SUSPEND": 36, "AUDIT_READ": 37, "PERFMON": 38, "BPF": 39, "CHECKPOINT_RESTORE": 40,
 }
 
-const capAll = uint64(1)<<41 - 1
+const sysdCapAll = uint64(1)<<41 - 1
 
-func capMask(names ...string) uint64 {
+func sysdCapMask(names ...string) uint64 {
 	var m uint64
 	for _, n := range names {
-		m |= 1 << capNumbers[n]
+		m |= 1 << sysdCapNumbers[n]
 	}
 	return m
 }
 
 // Namespace flags for RestrictNamespaces= (a set bit means "may create").
-var nsFlags = map[string]uint64{"cgroup": 1, "ipc": 2, "net": 4, "mnt": 8, "pid": 16, "user": 32, "uts": 64, "time": 128}
+var sysdNSFlags = map[string]uint64{"cgroup": 1, "ipc": 2, "net": 4, "mnt": 8, "pid": 16, "user": 32, "uts": 64, "time": 128}
 
-const nsAll = uint64(255)
+const sysdNSAll = uint64(255)
 
-// secInfo is what systemd-analyze reads from a loaded unit.
-type secInfo struct {
+// sysdSecInfo is what systemd-analyze reads from a loaded unit.
+type sysdSecInfo struct {
 	user                string
 	dynamicUser         bool
 	supplementaryGroups int
@@ -176,7 +175,7 @@ type secInfo struct {
 	umask uint32
 }
 
-func (in *secInfo) runsPrivileged() bool {
+func (in *sysdSecInfo) runsPrivileged() bool {
 	if in.user == "0" || in.user == "root" {
 		return true
 	}
@@ -186,8 +185,8 @@ func (in *secInfo) runsPrivileged() bool {
 	return in.user == ""
 }
 
-// rowDef is one assessor of the table.
-type rowDef struct {
+// scoreRowDef is one assessor of the table.
+type scoreRowDef struct {
 	id        string
 	directive string
 	weight    int
@@ -195,13 +194,13 @@ type rowDef struct {
 	good, bad string
 	// assess returns the badness, a description overriding good/bad, and
 	// whether the row is not applicable.
-	assess func(in *secInfo) (b int, desc string, na bool)
+	assess func(in *sysdSecInfo) (b int, desc string, na bool)
 	// defaultDepsOnly rows are N/A for units with DefaultDependencies=no.
 	defaultDepsOnly bool
 }
 
-func boolRow(id, dir string, w int, good, bad string, get func(*secInfo) bool) rowDef {
-	return rowDef{id: id, directive: dir, weight: w, rng: 1, good: good, bad: bad, assess: func(in *secInfo) (int, string, bool) {
+func scoreBoolRow(id, dir string, w int, good, bad string, get func(*sysdSecInfo) bool) scoreRowDef {
+	return scoreRowDef{id: id, directive: dir, weight: w, rng: 1, good: good, bad: bad, assess: func(in *sysdSecInfo) (int, string, bool) {
 		if get(in) {
 			return 0, "", false
 		}
@@ -209,9 +208,9 @@ func boolRow(id, dir string, w int, good, bad string, get func(*secInfo) bool) r
 	}}
 }
 
-func capRow(caps string, w int, good, bad string) rowDef {
+func scoreCapRow(caps string, w int, good, bad string) scoreRowDef {
 	names := strings.Split(caps, " ")
-	mask := capMask(names...)
+	mask := sysdCapMask(names...)
 	id := "CapabilityBoundingSet=~CAP_" + names[0]
 	switch caps {
 	case "SETUID SETGID SETPCAP":
@@ -229,7 +228,7 @@ func capRow(caps string, w int, good, bad string) rowDef {
 	case "MAC_ADMIN MAC_OVERRIDE":
 		id = "CapabilityBoundingSet=~CAP_MAC_*"
 	}
-	return rowDef{id: id, directive: "CapabilityBoundingSet", weight: w, rng: 1, good: good, bad: bad, assess: func(in *secInfo) (int, string, bool) {
+	return scoreRowDef{id: id, directive: "CapabilityBoundingSet", weight: w, rng: 1, good: good, bad: bad, assess: func(in *sysdSecInfo) (int, string, bool) {
 		if in.bounding&mask != 0 {
 			return 1, "", false
 		}
@@ -237,11 +236,11 @@ func capRow(caps string, w int, good, bad string) rowDef {
 	}}
 }
 
-func nsRow(ns string, w int, what string) rowDef {
-	flag := nsFlags[ns]
-	return rowDef{id: "RestrictNamespaces=~" + ns, directive: "RestrictNamespaces", weight: w, rng: 1,
+func scoreNSRow(ns string, w int, what string) scoreRowDef {
+	flag := sysdNSFlags[ns]
+	return scoreRowDef{id: "RestrictNamespaces=~" + ns, directive: "RestrictNamespaces", weight: w, rng: 1,
 		good: "Service cannot create " + what + " namespaces", bad: "Service may create " + what + " namespaces",
-		assess: func(in *secInfo) (int, string, bool) {
+		assess: func(in *sysdSecInfo) (int, string, bool) {
 			if in.namespaces&flag != 0 {
 				return 1, "", false
 			}
@@ -249,18 +248,18 @@ func nsRow(ns string, w int, what string) rowDef {
 		}}
 }
 
-func afRow(id string, w int, what string, get func(*secInfo) bool) rowDef {
-	return boolRow("RestrictAddressFamilies=~"+id, "RestrictAddressFamilies", w,
+func scoreAFRow(id string, w int, what string, get func(*sysdSecInfo) bool) scoreRowDef {
+	return scoreBoolRow("RestrictAddressFamilies=~"+id, "RestrictAddressFamilies", w,
 		"Service cannot allocate "+what+" sockets", "Service may allocate "+what+" sockets", get)
 }
 
-func syscallRow(group string, w int) rowDef {
-	return rowDef{id: "SystemCallFilter=~" + group, directive: "SystemCallFilter", weight: w, rng: 10, assess: func(in *secInfo) (int, string, bool) {
+func scoreSyscallRow(group string, w int) scoreRowDef {
+	return scoreRowDef{id: "SystemCallFilter=~" + group, directive: "SystemCallFilter", weight: w, rng: 10, assess: func(in *sysdSecInfo) (int, string, bool) {
 		if !in.scAllowList && len(in.scSet) == 0 && !in.scAll {
 			return 10, "Service does not filter system calls", false
 		}
 		offender := ""
-		for _, sc := range syscallGroups[group] {
+		for _, sc := range sysdSyscallGroups[group] {
 			member := in.scAll || in.scSet[sc]
 			if member == in.scAllowList { // allowed in an allow-list, or not denied in a deny-list
 				offender = sc
@@ -281,9 +280,9 @@ func syscallRow(group string, w int) rowDef {
 }
 
 // scoreRows is systemd-analyze security's assessor table, in its order.
-var scoreRows = []rowDef{
+var scoreRows = []scoreRowDef{
 	{id: "User=/DynamicUser=", directive: "User", weight: 2000, rng: 10, bad: "Service runs as root user",
-		assess: func(in *secInfo) (int, string, bool) {
+		assess: func(in *sysdSecInfo) (int, string, bool) {
 			switch {
 			case in.user == "nobody":
 				return 9, "Service runs as the shared 'nobody' user, which services should not use", false
@@ -296,7 +295,7 @@ var scoreRows = []rowDef{
 		}},
 	{id: "SupplementaryGroups=", directive: "SupplementaryGroups", weight: 200, rng: 1,
 		good: "Service has no supplementary groups", bad: "Service runs with supplementary groups",
-		assess: func(in *secInfo) (int, string, bool) {
+		assess: func(in *sysdSecInfo) (int, string, bool) {
 			if in.runsPrivileged() {
 				return 0, "Service runs as root, option does not matter", true
 			}
@@ -305,18 +304,18 @@ var scoreRows = []rowDef{
 			}
 			return 0, "", false
 		}},
-	boolRow("PrivateDevices=", "PrivateDevices", 1000, "Service has no access to hardware devices", "Service potentially has access to hardware devices", func(in *secInfo) bool { return in.privateDevices }),
-	boolRow("PrivateMounts=", "PrivateMounts", 1000, "Service cannot install system mounts", "Service may install system mounts", func(in *secInfo) bool { return in.privateMounts }),
-	boolRow("PrivateNetwork=", "PrivateNetwork", 2500, "Service has no access to the host's network", "Service has access to the host's network", func(in *secInfo) bool { return in.privateNetwork }),
-	withDefaultDeps(boolRow("PrivateTmp=", "PrivateTmp", 1000, "Service has no access to other software's temporary files", "Service has access to other software's temporary files", func(in *secInfo) bool { return in.privateTmp })),
-	boolRow("PrivateUsers=", "PrivateUsers", 1000, "Service does not have access to other users", "Service has access to other users", func(in *secInfo) bool { return in.privateUsers }),
-	boolRow("ProtectControlGroups=", "ProtectControlGroups", 1000, "Service cannot modify the control group file system", "Service may modify the control group file system", func(in *secInfo) bool { return in.protectCG }),
-	boolRow("ProtectKernelModules=", "ProtectKernelModules", 1000, "Service cannot load or read kernel modules", "Service may load or read kernel modules", func(in *secInfo) bool { return in.protectModules }),
-	boolRow("ProtectKernelTunables=", "ProtectKernelTunables", 1000, "Service cannot alter kernel tunables (/proc/sys, …)", "Service may alter kernel tunables", func(in *secInfo) bool { return in.protectTunables }),
-	boolRow("ProtectKernelLogs=", "ProtectKernelLogs", 1000, "Service cannot read from or write to the kernel log ring buffer", "Service may read from or write to the kernel log ring buffer", func(in *secInfo) bool { return in.protectKernelLogs }),
-	boolRow("ProtectClock=", "ProtectClock", 1000, "Service cannot write to the hardware clock or system clock", "Service may write to the hardware clock or system clock", func(in *secInfo) bool { return in.protectClock }),
+	scoreBoolRow("PrivateDevices=", "PrivateDevices", 1000, "Service has no access to hardware devices", "Service potentially has access to hardware devices", func(in *sysdSecInfo) bool { return in.privateDevices }),
+	scoreBoolRow("PrivateMounts=", "PrivateMounts", 1000, "Service cannot install system mounts", "Service may install system mounts", func(in *sysdSecInfo) bool { return in.privateMounts }),
+	scoreBoolRow("PrivateNetwork=", "PrivateNetwork", 2500, "Service has no access to the host's network", "Service has access to the host's network", func(in *sysdSecInfo) bool { return in.privateNetwork }),
+	scoreDefaultDepsOnly(scoreBoolRow("PrivateTmp=", "PrivateTmp", 1000, "Service has no access to other software's temporary files", "Service has access to other software's temporary files", func(in *sysdSecInfo) bool { return in.privateTmp })),
+	scoreBoolRow("PrivateUsers=", "PrivateUsers", 1000, "Service does not have access to other users", "Service has access to other users", func(in *sysdSecInfo) bool { return in.privateUsers }),
+	scoreBoolRow("ProtectControlGroups=", "ProtectControlGroups", 1000, "Service cannot modify the control group file system", "Service may modify the control group file system", func(in *sysdSecInfo) bool { return in.protectCG }),
+	scoreBoolRow("ProtectKernelModules=", "ProtectKernelModules", 1000, "Service cannot load or read kernel modules", "Service may load or read kernel modules", func(in *sysdSecInfo) bool { return in.protectModules }),
+	scoreBoolRow("ProtectKernelTunables=", "ProtectKernelTunables", 1000, "Service cannot alter kernel tunables (/proc/sys, …)", "Service may alter kernel tunables", func(in *sysdSecInfo) bool { return in.protectTunables }),
+	scoreBoolRow("ProtectKernelLogs=", "ProtectKernelLogs", 1000, "Service cannot read from or write to the kernel log ring buffer", "Service may read from or write to the kernel log ring buffer", func(in *sysdSecInfo) bool { return in.protectKernelLogs }),
+	scoreBoolRow("ProtectClock=", "ProtectClock", 1000, "Service cannot write to the hardware clock or system clock", "Service may write to the hardware clock or system clock", func(in *sysdSecInfo) bool { return in.protectClock }),
 	{id: "ProtectHome=", directive: "ProtectHome", weight: 1000, rng: 10, defaultDepsOnly: true,
-		assess: func(in *secInfo) (int, string, bool) {
+		assess: func(in *sysdSecInfo) (int, string, bool) {
 			switch in.protectHome {
 			case "yes":
 				return 0, "Service has no access to home directories", false
@@ -327,9 +326,9 @@ var scoreRows = []rowDef{
 			}
 			return 10, "Service has full access to home directories", false
 		}},
-	boolRow("ProtectHostname=", "ProtectHostname", 50, "Service cannot change system host/domainname", "Service may change system host/domainname", func(in *secInfo) bool { return in.protectHostname }),
+	scoreBoolRow("ProtectHostname=", "ProtectHostname", 50, "Service cannot change system host/domainname", "Service may change system host/domainname", func(in *sysdSecInfo) bool { return in.protectHostname }),
 	{id: "ProtectSystem=", directive: "ProtectSystem", weight: 1000, rng: 10, defaultDepsOnly: true,
-		assess: func(in *secInfo) (int, string, bool) {
+		assess: func(in *sysdSecInfo) (int, string, bool) {
 			switch in.protectSystem {
 			case "strict":
 				return 0, "Service has strict read-only access to the OS file hierarchy", false
@@ -340,39 +339,39 @@ var scoreRows = []rowDef{
 			}
 			return 10, "Service has full access to the OS file hierarchy", false
 		}},
-	withDefaultDeps(boolRow("RootDirectory=/RootImage=", "RootDirectory", 200, "Service has its own root directory/image", "Service runs within the host's root directory", func(in *secInfo) bool {
-		return !(emptyOrRoot(in.rootDirectory) && emptyOrRoot(in.rootImage))
+	scoreDefaultDepsOnly(scoreBoolRow("RootDirectory=/RootImage=", "RootDirectory", 200, "Service has its own root directory/image", "Service runs within the host's root directory", func(in *sysdSecInfo) bool {
+		return !(sysdEmptyOrRoot(in.rootDirectory) && sysdEmptyOrRoot(in.rootImage))
 	})),
-	boolRow("LockPersonality=", "LockPersonality", 100, "Service cannot change ABI personality", "Service may change ABI personality", func(in *secInfo) bool { return in.lockPersonality }),
-	boolRow("MemoryDenyWriteExecute=", "MemoryDenyWriteExecute", 100, "Service cannot create writable executable memory mappings", "Service may create writable executable memory mappings", func(in *secInfo) bool { return in.mdwe }),
-	boolRow("NoNewPrivileges=", "NoNewPrivileges", 1000, "Service processes cannot acquire new privileges", "Service processes may acquire new privileges", func(in *secInfo) bool { return in.nnp }),
-	capRow("SYS_ADMIN", 1500, "Service has no administrator privileges", "Service has administrator privileges"),
-	capRow("SETUID SETGID SETPCAP", 1500, "Service cannot change UID/GID identities/capabilities", "Service may change UID/GID identities/capabilities"),
-	capRow("SYS_PTRACE", 1500, "Service has no ptrace() debugging abilities", "Service has ptrace() debugging abilities"),
-	capRow("SYS_TIME", 1000, "Service processes cannot change the system clock", "Service processes may change the system clock"),
-	capRow("NET_ADMIN", 1000, "Service has no network configuration privileges", "Service has network configuration privileges"),
-	capRow("SYS_RAWIO", 1000, "Service has no raw I/O access", "Service has raw I/O access"),
-	capRow("SYS_MODULE", 1000, "Service cannot load kernel modules", "Service may load kernel modules"),
-	capRow("AUDIT_CONTROL AUDIT_READ AUDIT_WRITE", 500, "Service has no audit subsystem access", "Service has audit subsystem access"),
-	capRow("SYSLOG", 500, "Service has no access to kernel logging", "Service has access to kernel logging"),
-	capRow("SYS_NICE SYS_RESOURCE", 500, "Service has no privileges to change resource use parameters", "Service has privileges to change resource use parameters"),
-	capRow("MKNOD", 500, "Service cannot create device nodes", "Service may create device nodes"),
-	capRow("CHOWN FSETID SETFCAP", 1000, "Service cannot change file ownership/access mode/capabilities", "Service may change file ownership/access mode/capabilities unrestricted"),
-	capRow("DAC_OVERRIDE DAC_READ_SEARCH FOWNER IPC_OWNER", 1000, "Service cannot override UNIX file/IPC permission checks", "Service may override UNIX file/IPC permission checks"),
-	capRow("KILL", 500, "Service cannot send UNIX signals to arbitrary processes", "Service may send UNIX signals to arbitrary processes"),
-	capRow("NET_BIND_SERVICE NET_BROADCAST NET_RAW", 500, "Service has no elevated networking privileges", "Service has elevated networking privileges"),
-	capRow("SYS_BOOT", 100, "Service cannot issue reboot()", "Service may issue reboot()"),
-	capRow("MAC_ADMIN MAC_OVERRIDE", 100, "Service cannot adjust SMACK MAC", "Service may adjust SMACK MAC"),
-	capRow("LINUX_IMMUTABLE", 75, "Service cannot mark files immutable", "Service may mark files immutable"),
-	capRow("IPC_LOCK", 50, "Service cannot lock memory into RAM", "Service may lock memory into RAM"),
-	capRow("SYS_CHROOT", 50, "Service cannot issue chroot()", "Service may issue chroot()"),
-	capRow("BLOCK_SUSPEND", 25, "Service cannot establish wake locks", "Service may establish wake locks"),
-	capRow("WAKE_ALARM", 25, "Service cannot program timers that wake up the system", "Service may program timers that wake up the system"),
-	capRow("LEASE", 25, "Service cannot create file leases", "Service may create file leases"),
-	capRow("SYS_TTY_CONFIG", 25, "Service cannot issue vhangup()", "Service may issue vhangup()"),
-	capRow("SYS_PACCT", 25, "Service cannot use acct()", "Service may use acct()"),
-	capRow("BPF", 25, "Service cannot load BPF programs", "Service may load BPF programs"),
-	{id: "UMask=", directive: "UMask", weight: 100, rng: 10, assess: func(in *secInfo) (int, string, bool) {
+	scoreBoolRow("LockPersonality=", "LockPersonality", 100, "Service cannot change ABI personality", "Service may change ABI personality", func(in *sysdSecInfo) bool { return in.lockPersonality }),
+	scoreBoolRow("MemoryDenyWriteExecute=", "MemoryDenyWriteExecute", 100, "Service cannot create writable executable memory mappings", "Service may create writable executable memory mappings", func(in *sysdSecInfo) bool { return in.mdwe }),
+	scoreBoolRow("NoNewPrivileges=", "NoNewPrivileges", 1000, "Service processes cannot acquire new privileges", "Service processes may acquire new privileges", func(in *sysdSecInfo) bool { return in.nnp }),
+	scoreCapRow("SYS_ADMIN", 1500, "Service has no administrator privileges", "Service has administrator privileges"),
+	scoreCapRow("SETUID SETGID SETPCAP", 1500, "Service cannot change UID/GID identities/capabilities", "Service may change UID/GID identities/capabilities"),
+	scoreCapRow("SYS_PTRACE", 1500, "Service has no ptrace() debugging abilities", "Service has ptrace() debugging abilities"),
+	scoreCapRow("SYS_TIME", 1000, "Service processes cannot change the system clock", "Service processes may change the system clock"),
+	scoreCapRow("NET_ADMIN", 1000, "Service has no network configuration privileges", "Service has network configuration privileges"),
+	scoreCapRow("SYS_RAWIO", 1000, "Service has no raw I/O access", "Service has raw I/O access"),
+	scoreCapRow("SYS_MODULE", 1000, "Service cannot load kernel modules", "Service may load kernel modules"),
+	scoreCapRow("AUDIT_CONTROL AUDIT_READ AUDIT_WRITE", 500, "Service has no audit subsystem access", "Service has audit subsystem access"),
+	scoreCapRow("SYSLOG", 500, "Service has no access to kernel logging", "Service has access to kernel logging"),
+	scoreCapRow("SYS_NICE SYS_RESOURCE", 500, "Service has no privileges to change resource use parameters", "Service has privileges to change resource use parameters"),
+	scoreCapRow("MKNOD", 500, "Service cannot create device nodes", "Service may create device nodes"),
+	scoreCapRow("CHOWN FSETID SETFCAP", 1000, "Service cannot change file ownership/access mode/capabilities", "Service may change file ownership/access mode/capabilities unrestricted"),
+	scoreCapRow("DAC_OVERRIDE DAC_READ_SEARCH FOWNER IPC_OWNER", 1000, "Service cannot override UNIX file/IPC permission checks", "Service may override UNIX file/IPC permission checks"),
+	scoreCapRow("KILL", 500, "Service cannot send UNIX signals to arbitrary processes", "Service may send UNIX signals to arbitrary processes"),
+	scoreCapRow("NET_BIND_SERVICE NET_BROADCAST NET_RAW", 500, "Service has no elevated networking privileges", "Service has elevated networking privileges"),
+	scoreCapRow("SYS_BOOT", 100, "Service cannot issue reboot()", "Service may issue reboot()"),
+	scoreCapRow("MAC_ADMIN MAC_OVERRIDE", 100, "Service cannot adjust SMACK MAC", "Service may adjust SMACK MAC"),
+	scoreCapRow("LINUX_IMMUTABLE", 75, "Service cannot mark files immutable", "Service may mark files immutable"),
+	scoreCapRow("IPC_LOCK", 50, "Service cannot lock memory into RAM", "Service may lock memory into RAM"),
+	scoreCapRow("SYS_CHROOT", 50, "Service cannot issue chroot()", "Service may issue chroot()"),
+	scoreCapRow("BLOCK_SUSPEND", 25, "Service cannot establish wake locks", "Service may establish wake locks"),
+	scoreCapRow("WAKE_ALARM", 25, "Service cannot program timers that wake up the system", "Service may program timers that wake up the system"),
+	scoreCapRow("LEASE", 25, "Service cannot create file leases", "Service may create file leases"),
+	scoreCapRow("SYS_TTY_CONFIG", 25, "Service cannot issue vhangup()", "Service may issue vhangup()"),
+	scoreCapRow("SYS_PACCT", 25, "Service cannot use acct()", "Service may use acct()"),
+	scoreCapRow("BPF", 25, "Service cannot load BPF programs", "Service may load BPF programs"),
+	{id: "UMask=", directive: "UMask", weight: 100, rng: 10, assess: func(in *sysdSecInfo) (int, string, bool) {
 		switch {
 		case in.umask&0o002 == 0:
 			return 10, "Files created by service are world-writable by default", false
@@ -385,10 +384,10 @@ var scoreRows = []rowDef{
 		}
 		return 0, "Files created by service are accessible only by service's own user by default", false
 	}},
-	boolRow("KeyringMode=", "KeyringMode", 1000, "Service doesn't share key material with other services", "Service shares key material with other service", func(in *secInfo) bool { return in.keyringMode == "private" }),
+	scoreBoolRow("KeyringMode=", "KeyringMode", 1000, "Service doesn't share key material with other services", "Service shares key material with other service", func(in *sysdSecInfo) bool { return in.keyringMode == "private" }),
 	{id: "ProtectProc=", directive: "ProtectProc", weight: 1000, rng: 3,
 		good: "Service has restricted access to process tree (/proc hidepid=)", bad: "Service has full access to process tree (/proc hidepid=)",
-		assess: func(in *secInfo) (int, string, bool) {
+		assess: func(in *sysdSecInfo) (int, string, bool) {
 			switch in.protectProc {
 			case "noaccess":
 				return 1, "Service has no access to other processes in /proc (hidepid=noaccess)", false
@@ -397,11 +396,11 @@ var scoreRows = []rowDef{
 			}
 			return 3, "", false
 		}},
-	boolRow("ProcSubset=", "ProcSubset", 10, "Service has no access to non-process /proc files (/proc subset=)", "Service has full access to non-process /proc files (/proc subset=)", func(in *secInfo) bool { return in.procSubset == "pid" }),
-	boolRow("NotifyAccess=", "NotifyAccess", 1000, "Service child processes cannot alter service state", "Service child processes may alter service state", func(in *secInfo) bool { return in.notifyAccess != "all" }),
+	scoreBoolRow("ProcSubset=", "ProcSubset", 10, "Service has no access to non-process /proc files (/proc subset=)", "Service has full access to non-process /proc files (/proc subset=)", func(in *sysdSecInfo) bool { return in.procSubset == "pid" }),
+	scoreBoolRow("NotifyAccess=", "NotifyAccess", 1000, "Service child processes cannot alter service state", "Service child processes may alter service state", func(in *sysdSecInfo) bool { return in.notifyAccess != "all" }),
 	{id: "RemoveIPC=", directive: "RemoveIPC", weight: 100, rng: 1,
 		good: "Service user cannot leave SysV IPC objects around", bad: "Service user may leave SysV IPC objects around",
-		assess: func(in *secInfo) (int, string, bool) {
+		assess: func(in *sysdSecInfo) (int, string, bool) {
 			if in.runsPrivileged() {
 				return 0, "Service runs as root, option does not apply", true
 			}
@@ -410,22 +409,22 @@ var scoreRows = []rowDef{
 			}
 			return 1, "", false
 		}},
-	boolRow("Delegate=", "Delegate", 100, "Service does not maintain its own delegated control group subtree", "Service maintains its own delegated control group subtree", func(in *secInfo) bool { return !in.delegate }),
-	boolRow("RestrictRealtime=", "RestrictRealtime", 500, "Service realtime scheduling access is restricted", "Service may acquire realtime scheduling", func(in *secInfo) bool { return in.restrictRealtime }),
-	boolRow("RestrictSUIDSGID=", "RestrictSUIDSGID", 1000, "SUID/SGID file creation by service is restricted", "Service may create SUID/SGID files", func(in *secInfo) bool { return in.restrictSUID }),
-	nsRow("user", 1500, "user"),
-	nsRow("mnt", 500, "file system"),
-	nsRow("ipc", 500, "IPC"),
-	nsRow("pid", 500, "process"),
-	nsRow("cgroup", 500, "cgroup"),
-	nsRow("net", 500, "network"),
-	nsRow("uts", 100, "hostname"),
-	afRow("AF_(INET|INET6)", 1500, "Internet", func(in *secInfo) bool { return in.afInet }),
-	afRow("AF_UNIX", 25, "local", func(in *secInfo) bool { return in.afUnix }),
-	afRow("AF_NETLINK", 200, "netlink", func(in *secInfo) bool { return in.afNetlink }),
-	afRow("AF_PACKET", 1000, "packet", func(in *secInfo) bool { return in.afPacket }),
-	afRow("…", 1250, "exotic", func(in *secInfo) bool { return in.afOther }),
-	{id: "SystemCallArchitectures=", directive: "SystemCallArchitectures", weight: 1000, rng: 10, assess: func(in *secInfo) (int, string, bool) {
+	scoreBoolRow("Delegate=", "Delegate", 100, "Service does not maintain its own delegated control group subtree", "Service maintains its own delegated control group subtree", func(in *sysdSecInfo) bool { return !in.delegate }),
+	scoreBoolRow("RestrictRealtime=", "RestrictRealtime", 500, "Service realtime scheduling access is restricted", "Service may acquire realtime scheduling", func(in *sysdSecInfo) bool { return in.restrictRealtime }),
+	scoreBoolRow("RestrictSUIDSGID=", "RestrictSUIDSGID", 1000, "SUID/SGID file creation by service is restricted", "Service may create SUID/SGID files", func(in *sysdSecInfo) bool { return in.restrictSUID }),
+	scoreNSRow("user", 1500, "user"),
+	scoreNSRow("mnt", 500, "file system"),
+	scoreNSRow("ipc", 500, "IPC"),
+	scoreNSRow("pid", 500, "process"),
+	scoreNSRow("cgroup", 500, "cgroup"),
+	scoreNSRow("net", 500, "network"),
+	scoreNSRow("uts", 100, "hostname"),
+	scoreAFRow("AF_(INET|INET6)", 1500, "Internet", func(in *sysdSecInfo) bool { return in.afInet }),
+	scoreAFRow("AF_UNIX", 25, "local", func(in *sysdSecInfo) bool { return in.afUnix }),
+	scoreAFRow("AF_NETLINK", 200, "netlink", func(in *sysdSecInfo) bool { return in.afNetlink }),
+	scoreAFRow("AF_PACKET", 1000, "packet", func(in *sysdSecInfo) bool { return in.afPacket }),
+	scoreAFRow("…", 1250, "exotic", func(in *sysdSecInfo) bool { return in.afOther }),
+	{id: "SystemCallArchitectures=", directive: "SystemCallArchitectures", weight: 1000, rng: 10, assess: func(in *sysdSecInfo) (int, string, bool) {
 		switch {
 		case len(in.archs) == 0:
 			return 10, "Service may execute system calls with all ABIs", false
@@ -434,18 +433,18 @@ var scoreRows = []rowDef{
 		}
 		return 8, "Service may execute system calls with multiple ABIs", false
 	}},
-	syscallRow("@swap", 1000),
-	syscallRow("@obsolete", 250),
-	syscallRow("@clock", 1000),
-	syscallRow("@cpu-emulation", 250),
-	syscallRow("@debug", 1000),
-	syscallRow("@mount", 1000),
-	syscallRow("@module", 1000),
-	syscallRow("@raw-io", 1000),
-	syscallRow("@reboot", 1000),
-	syscallRow("@privileged", 700),
-	syscallRow("@resources", 700),
-	{id: "IPAddressDeny=", directive: "IPAddressDeny", weight: 1000, rng: 10, assess: func(in *secInfo) (int, string, bool) {
+	scoreSyscallRow("@swap", 1000),
+	scoreSyscallRow("@obsolete", 250),
+	scoreSyscallRow("@clock", 1000),
+	scoreSyscallRow("@cpu-emulation", 250),
+	scoreSyscallRow("@debug", 1000),
+	scoreSyscallRow("@mount", 1000),
+	scoreSyscallRow("@module", 1000),
+	scoreSyscallRow("@raw-io", 1000),
+	scoreSyscallRow("@reboot", 1000),
+	scoreSyscallRow("@privileged", 700),
+	scoreSyscallRow("@resources", 700),
+	{id: "IPAddressDeny=", directive: "IPAddressDeny", weight: 1000, rng: 10, assess: func(in *sysdSecInfo) (int, string, bool) {
 		switch {
 		case in.ipCustom:
 			return 0, "Service defines custom ingress/egress IP filters with BPF programs", false
@@ -458,7 +457,7 @@ var scoreRows = []rowDef{
 		}
 		return 0, "Service blocks all IP address ranges", false
 	}},
-	{id: "DeviceAllow=", directive: "DevicePolicy", weight: 1000, rng: 10, assess: func(in *secInfo) (int, string, bool) {
+	{id: "DeviceAllow=", directive: "DevicePolicy", weight: 1000, rng: 10, assess: func(in *sysdSecInfo) (int, string, bool) {
 		if in.devicePolicy == "strict" || in.devicePolicy == "closed" {
 			if len(in.deviceAllow) > 0 {
 				return 5, "Service has a device ACL with some special devices: " + strings.Join(in.deviceAllow, " "), false
@@ -467,22 +466,22 @@ var scoreRows = []rowDef{
 		}
 		return 10, "Service has no device ACL", false
 	}},
-	boolRow("AmbientCapabilities=", "AmbientCapabilities", 500, "Service process does not receive ambient capabilities", "Service process receives ambient capabilities", func(in *secInfo) bool { return in.ambient == 0 }),
+	scoreBoolRow("AmbientCapabilities=", "AmbientCapabilities", 500, "Service process does not receive ambient capabilities", "Service process receives ambient capabilities", func(in *sysdSecInfo) bool { return in.ambient == 0 }),
 }
 
-func withDefaultDeps(r rowDef) rowDef {
+func scoreDefaultDepsOnly(r scoreRowDef) scoreRowDef {
 	r.defaultDepsOnly = true
 	return r
 }
 
-func emptyOrRoot(p string) bool { return p == "" || strings.Trim(p, "/") == "" }
+func sysdEmptyOrRoot(p string) bool { return p == "" || strings.Trim(p, "/") == "" }
 
 // ---------------------------------------------------------------------------
 // Reading a service's definitions
 
-// dirValue is what the definitions of one serviceConfig directive (or other
+// sysdDirValue is what the definitions of one serviceConfig directive (or other
 // service option) give.
-type dirValue struct {
+type sysdDirValue struct {
 	path  []string
 	defs  []*Definition // active definitions, in merge order
 	lines []string      // the unit-file lines they render to
@@ -492,8 +491,8 @@ type dirValue struct {
 	maybe bool // not defined here, but may be defined where nixsec cannot see
 }
 
-// condKey identifies a condition node.
-type condKey struct {
+// sysdCondKey identifies a condition node.
+type sysdCondKey struct {
 	f    *nixast.File
 	i    int
 	els  bool
@@ -507,15 +506,15 @@ type sysdService struct {
 	name   string
 	base   []string      // systemd services <name>
 	defs   []*Definition // every definition at or below base, source order
-	common map[condKey]bool
+	common map[sysdCondKey]bool
 	opaque bool // something above serviceConfig.<X> may set anything
-	dirs   map[string]*dirValue
+	dirs   map[string]*sysdDirValue
 
 	module   bool   // the source defines no script/ExecStart
 	typ      string // serviceConfig.Type
 	disabled bool   // enable = false
 
-	info  secInfo
+	info  sysdSecInfo
 	score Score
 }
 
@@ -527,7 +526,7 @@ func (s *sysdService) path(names ...string) []string {
 // newSysdService gathers the service's definitions; defs are those at or
 // below systemd.services.<name>.
 func newSysdService(sys *System, name string, defs []*Definition) *sysdService {
-	s := &sysdService{sys: sys, name: name, base: []string{"systemd", "services", name}, defs: defs, dirs: map[string]*dirValue{}}
+	s := &sysdService{sys: sys, name: name, base: []string{"systemd", "services", name}, defs: defs, dirs: map[string]*sysdDirValue{}}
 	// Conditions every definition of the service shares are the service's
 	// own (`config = mkIf cfg.enable { systemd.services.x = …; }`): they do
 	// not make one directive more uncertain than the others.
@@ -536,10 +535,10 @@ func newSysdService(sys *System, name string, defs []*Definition) *sysdService {
 		if !d.Active() {
 			continue
 		}
-		keys := map[condKey]bool{}
+		keys := map[sysdCondKey]bool{}
 		for _, c := range d.Conditions {
 			if c.Holds() == TriUnknown {
-				keys[condOf(d, c)] = true
+				keys[sysdCondOf(d, c)] = true
 			}
 		}
 		if first {
@@ -563,11 +562,11 @@ func newSysdService(sys *System, name string, defs []*Definition) *sysdService {
 	return s
 }
 
-func condOf(d *Definition, c Condition) condKey {
+func sysdCondOf(d *Definition, c Condition) sysdCondKey {
 	if !c.Node.Valid() {
-		return condKey{none: true}
+		return sysdCondKey{none: true}
 	}
-	return condKey{f: c.Node.File(), i: c.Node.Index(), els: c.Else}
+	return sysdCondKey{f: c.Node.File(), i: c.Node.Index(), els: c.Else}
 }
 
 // definesProgram reports whether the source says what the service runs:
@@ -601,7 +600,7 @@ func (s *sysdService) extraCond(d *Definition) bool {
 		return true
 	}
 	for _, c := range d.Conditions {
-		if c.Holds() == TriUnknown && !s.common[condOf(d, c)] {
+		if c.Holds() == TriUnknown && !s.common[sysdCondOf(d, c)] {
 			return true
 		}
 	}
@@ -609,12 +608,12 @@ func (s *sysdService) extraCond(d *Definition) bool {
 }
 
 // get reads the option at base+names.
-func (s *sysdService) get(names ...string) *dirValue {
+func (s *sysdService) get(names ...string) *sysdDirValue {
 	key := strings.Join(names, "\x00")
 	if v, ok := s.dirs[key]; ok {
 		return v
 	}
-	v := &dirValue{path: s.path(names...), known: true}
+	v := &sysdDirValue{path: s.path(names...), known: true}
 	s.dirs[key] = v
 	defs := s.sys.Effective(v.path...)
 	if len(defs) == 0 {
@@ -634,7 +633,7 @@ func (s *sysdService) get(names ...string) *dirValue {
 		}
 	}
 	for i, d := range defs {
-		ls, ok := unitLines(d.Value)
+		ls, ok := sysdUnitLines(d.Value)
 		if !ok {
 			v.known = false
 		}
@@ -650,25 +649,25 @@ func (s *sysdService) get(names ...string) *dirValue {
 	return v
 }
 
-// unitLines renders a serviceConfig value the way NixOS writes it into the
+// sysdUnitLines renders a serviceConfig value the way NixOS writes it into the
 // unit file: a list gives one `Key=value` line per element; true and false
 // are written as words.
-func unitLines(v Value) ([]string, bool) {
+func sysdUnitLines(v Value) ([]string, bool) {
 	if v.Kind == List {
 		out := make([]string, 0, len(v.List))
 		ok := true
 		for _, e := range v.List {
-			s, k := unitScalar(e)
+			s, k := sysdUnitScalar(e)
 			ok = ok && k
 			out = append(out, s)
 		}
 		return out, ok
 	}
-	s, ok := unitScalar(v)
+	s, ok := sysdUnitScalar(v)
 	return []string{s}, ok
 }
 
-func unitScalar(v Value) (string, bool) {
+func sysdUnitScalar(v Value) (string, bool) {
 	switch v.Kind {
 	case Bool:
 		return strconv.FormatBool(v.Bool), true
@@ -682,8 +681,8 @@ func unitScalar(v Value) (string, bool) {
 	return "", false
 }
 
-// parseUnitBool is systemd's parse_boolean.
-func parseUnitBool(s string) (bool, bool) {
+// sysdParseBool is systemd's parse_boolean.
+func sysdParseBool(s string) (bool, bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "1", "yes", "y", "true", "t", "on":
 		return true, true
@@ -735,7 +734,7 @@ func (s *sysdService) boolDirective(name string, def bool, extra ...string) bool
 			val = def
 			continue
 		}
-		if b, ok := parseUnitBool(l); ok {
+		if b, ok := sysdParseBool(l); ok {
 			val = b
 			continue
 		}
@@ -765,7 +764,7 @@ func (s *sysdService) enumDirective(name, def string, yesNo bool, allowed ...str
 		return def
 	}
 	if yesNo {
-		if b, ok := parseUnitBool(l); ok {
+		if b, ok := sysdParseBool(l); ok {
 			if b {
 				return "yes"
 			}
@@ -832,7 +831,7 @@ func (s *sysdService) capabilitySet(name string, bounding bool) uint64 {
 	lines, ok := s.directive(name)
 	if !ok {
 		if bounding {
-			return capAll
+			return sysdCapAll
 		}
 		return 0
 	}
@@ -842,7 +841,7 @@ func (s *sysdService) capabilitySet(name string, bounding bool) uint64 {
 		l = strings.TrimPrefix(l, "~")
 		var sum uint64
 		for _, w := range strings.Fields(l) {
-			n, ok := capNumber(w)
+			n, ok := sysdCapNumber(w)
 			if !ok {
 				s.unknownf("%s: unknown capability %q", name, w)
 				continue
@@ -852,7 +851,7 @@ func (s *sysdService) capabilitySet(name string, bounding bool) uint64 {
 		switch {
 		case sum == 0 || set == unset || (!bounding && set == 0):
 			if invert {
-				set = capAll &^ sum
+				set = sysdCapAll &^ sum
 			} else {
 				set = sum
 			}
@@ -863,15 +862,15 @@ func (s *sysdService) capabilitySet(name string, bounding bool) uint64 {
 		}
 	}
 	if set == unset {
-		return capAll
+		return sysdCapAll
 	}
 	return set
 }
 
-func capNumber(w string) (uint, bool) {
+func sysdCapNumber(w string) (uint, bool) {
 	u := strings.ToUpper(w)
 	u = strings.TrimPrefix(u, "CAP_")
-	if n, ok := capNumbers[u]; ok {
+	if n, ok := sysdCapNumbers[u]; ok {
 		return n, true
 	}
 	if n, err := strconv.Atoi(w); err == nil && n >= 0 && n < 64 {
@@ -896,7 +895,7 @@ func (s *sysdService) compute() {
 	in.defaultDeps = true
 	if v := s.get("unitConfig", "DefaultDependencies"); v.set {
 		if v.known && len(v.lines) > 0 {
-			if b, ok := parseUnitBool(v.lines[len(v.lines)-1]); ok {
+			if b, ok := sysdParseBool(v.lines[len(v.lines)-1]); ok {
 				in.defaultDeps = b
 			}
 		} else {
@@ -953,7 +952,7 @@ func (s *sysdService) compute() {
 	in.restrictSUID = s.boolDirective("RestrictSUIDSGID", false)
 	if lines, ok := s.directive("Delegate"); ok && len(lines) > 0 {
 		l := lines[len(lines)-1]
-		if b, ok := parseUnitBool(l); ok {
+		if b, ok := sysdParseBool(l); ok {
 			in.delegate = b
 		} else {
 			in.delegate = strings.TrimSpace(l) != "" // a list of controllers
@@ -988,16 +987,16 @@ func (s *sysdService) compute() {
 	in.bounding = s.capabilitySet("CapabilityBoundingSet", true)
 	in.ambient = s.capabilitySet("AmbientCapabilities", false)
 	if in.privateDevices {
-		in.bounding &^= capMask("MKNOD", "SYS_RAWIO")
+		in.bounding &^= sysdCapMask("MKNOD", "SYS_RAWIO")
 	}
 	if in.protectModules {
-		in.bounding &^= capMask("SYS_MODULE")
+		in.bounding &^= sysdCapMask("SYS_MODULE")
 	}
 	if in.protectKernelLogs {
-		in.bounding &^= capMask("SYSLOG")
+		in.bounding &^= sysdCapMask("SYSLOG")
 	}
 	if in.protectClock {
-		in.bounding &^= capMask("SYS_TIME", "WAKE_ALARM")
+		in.bounding &^= sysdCapMask("SYS_TIME", "WAKE_ALARM")
 	}
 
 	// Devices.
@@ -1051,7 +1050,7 @@ func (s *sysdService) compute() {
 
 func (s *sysdService) readNamespaces() {
 	in := &s.info
-	in.namespaces = nsAll
+	in.namespaces = sysdNSAll
 	lines, ok := s.directive("RestrictNamespaces")
 	if !ok {
 		return
@@ -1060,14 +1059,14 @@ func (s *sysdService) readNamespaces() {
 	for _, l := range lines {
 		l = strings.TrimSpace(l)
 		if l == "" {
-			in.namespaces, initial = nsAll, true
+			in.namespaces, initial = sysdNSAll, true
 			continue
 		}
-		if b, ok := parseUnitBool(l); ok {
+		if b, ok := sysdParseBool(l); ok {
 			if b {
 				in.namespaces = 0
 			} else {
-				in.namespaces = nsAll
+				in.namespaces = sysdNSAll
 			}
 			initial = false
 			continue
@@ -1075,7 +1074,7 @@ func (s *sysdService) readNamespaces() {
 		invert := strings.HasPrefix(l, "~")
 		var flags uint64
 		for _, w := range strings.Fields(strings.TrimPrefix(l, "~")) {
-			f, ok := nsFlags[w]
+			f, ok := sysdNSFlags[w]
 			if !ok {
 				s.unknownf("RestrictNamespaces: unknown namespace type %q", w)
 				continue
@@ -1084,7 +1083,7 @@ func (s *sysdService) readNamespaces() {
 		}
 		switch {
 		case initial && invert:
-			in.namespaces = nsAll &^ flags
+			in.namespaces = sysdNSAll &^ flags
 		case initial:
 			in.namespaces = flags
 		case invert:
@@ -1182,7 +1181,7 @@ func (s *sysdService) readSyscalls() {
 				}
 				continue
 			case strings.HasPrefix(w, "@"):
-				g, ok := syscallGroups[w]
+				g, ok := sysdSyscallGroups[w]
 				if !ok {
 					s.unknownf("SystemCallFilter: unknown system call set %q", w)
 					continue
@@ -1232,7 +1231,7 @@ func (s *sysdService) readIPAccess() {
 	in.ipCustom = s.get("serviceConfig", "IPIngressFilterPath").set || s.get("serviceConfig", "IPEgressFilterPath").set
 }
 
-func ceilDiv(a, b int) int { return (a + b - 1) / b }
+func sysdCeilDiv(a, b int) int { return (a + b - 1) / b }
 
 // assess runs the assessor table over s.info.
 func (s *sysdService) assess() {
@@ -1257,18 +1256,18 @@ func (s *sysdService) assess() {
 		}
 		row.Description = desc
 		if !row.NA {
-			badSum += ceilDiv(row.Badness*r.weight, r.rng)
+			badSum += sysdCeilDiv(row.Badness*r.weight, r.rng)
 			weightSum += r.weight
 		}
 		rows = append(rows, row)
 	}
 	for i := range rows {
 		if !rows[i].NA && rows[i].Badness > 0 {
-			rows[i].Exposure = ceilDiv(ceilDiv(rows[i].Badness*rows[i].Weight*100, rows[i].Range), weightSum)
+			rows[i].Exposure = sysdCeilDiv(sysdCeilDiv(rows[i].Badness*rows[i].Weight*100, rows[i].Range), weightSum)
 		}
 	}
 	s.score.Rows = rows
-	s.score.Exposure = ceilDiv(badSum*100, weightSum)
+	s.score.Exposure = sysdCeilDiv(badSum*100, weightSum)
 	s.score.Level = ExposureLevel(s.score.Exposure)
 }
 
@@ -1347,7 +1346,7 @@ func (s *sysdService) nameKey() (nixast.Node, *Definition) {
 			if pass == 0 && !runs {
 				continue
 			}
-			if n, ok := keyNodeFor(d, 2); ok {
+			if n, ok := sysdKeyNode(d, 2); ok {
 				return n, d
 			}
 			if fallback == nil && d.Key.Valid() {
@@ -1358,11 +1357,11 @@ func (s *sysdService) nameKey() (nixast.Node, *Definition) {
 	return fallbackNode, fallback
 }
 
-// keyNodeFor returns the attribute name node that names d.Path[idx] in the
+// sysdKeyNode returns the attribute name node that names d.Path[idx] in the
 // source, walking up from d's binding through the sets that enclose it. ok
 // is false when d is not written literally under that name (a let-bound
 // set merged in, a value built elsewhere).
-func keyNodeFor(d *Definition, idx int) (nixast.Node, bool) {
+func sysdKeyNode(d *Definition, idx int) (nixast.Node, bool) {
 	b := d.Binding
 	end := len(d.Path)
 	for b.Valid() {
@@ -1400,7 +1399,7 @@ func keyNodeFor(d *Definition, idx int) (nixast.Node, bool) {
 			return nixast.Node{}, false // a let's bindings: the set is bound to a name, not an option
 		}
 		p := n.Parent()
-		for p.Valid() && climbs(p, n) {
+		for p.Valid() && sysdClimbs(p, n) {
 			n, p = p, p.Parent()
 		}
 		if p.Kind() != nixast.KindBinding || n.FieldName() != nixast.FieldExpression {
@@ -1411,10 +1410,10 @@ func keyNodeFor(d *Definition, idx int) (nixast.Node, bool) {
 	return nixast.Node{}, false
 }
 
-// climbs reports whether child n of p passes its value on to p's value:
+// sysdClimbs reports whether child n of p passes its value on to p's value:
 // `(n)`, `mkIf c n`, `[ n ]` (mkMerge), `a // n`, `if c then n else …`,
 // `let … in n`, `with x; n`.
-func climbs(p, n nixast.Node) bool {
+func sysdClimbs(p, n nixast.Node) bool {
 	f := n.FieldName()
 	switch p.Kind() {
 	case nixast.KindParenthesized:
@@ -1433,14 +1432,12 @@ func climbs(p, n nixast.Node) bool {
 	return false
 }
 
-var _ = bits.OnesCount64
-
-// syscallGroups holds, for systemd's syscall filter sets (src/shared/seccomp-util.c,
+// sysdSyscallGroups holds, for systemd's syscall filter sets (src/shared/seccomp-util.c,
 // systemd main as of 2026-03), the member system calls that matter to the
 // exposure score: every member of the eleven scored sets, and for the other
 // sets only their members that are also in a scored set. Nested sets are
 // already expanded. @known (every system call) is handled in code.
-var syscallGroups = map[string][]string{
+var sysdSyscallGroups = map[string][]string{
 	"@aio":            nil,
 	"@basic-io":       nil,
 	"@chown":          strings.Fields(`chown chown32 fchown fchown32 fchownat lchown lchown32`),

@@ -9,7 +9,7 @@ import (
 )
 
 // The catalog's hardened template (Part C.4), with DynamicUser.
-const hardenedTemplate = `{
+const scoreHardenedTemplate = `{
   systemd.services.app = {
     script = "exec app";
     serviceConfig = {
@@ -35,12 +35,12 @@ const hardenedTemplate = `{
   };
 }`
 
-func scoreOf(t *testing.T, src string) Score {
+func scoreOfSrc(t *testing.T, src string) Score {
 	t.Helper()
 	return ScoreService(buildSrc(t, src), "app")
 }
 
-func svc(serviceConfig string) string {
+func scoreSvc(serviceConfig string) string {
 	return `{ systemd.services.app = { script = "exec app"; serviceConfig = { ` + serviceConfig + ` }; }; }`
 }
 
@@ -55,7 +55,7 @@ func svc(serviceConfig string) string {
 // (no, 100), AmbientCapabilities (none, 500) and UMask (0022: badness 5/10,
 // so 50 of its 100): badSum = 56160 - 2650 = 53510 (the catalog's 53485 + 25
 // for CAP_BPF). 5351000/56160 = 95.28 → 96.
-const rootBad, rootWeight = 53510, 56160
+const scoreRootBad, scoreRootWeight = 53510, 56160
 
 func TestScoreWorkedValues(t *testing.T) {
 	for _, tc := range []struct {
@@ -66,19 +66,19 @@ func TestScoreWorkedValues(t *testing.T) {
 	}{
 		{"empty root service (catalog 9.6)", `{ systemd.services.app.script = "exec app"; }`, 96, "UNSAFE",
 			"53510/56160 → 95.28 → 96"},
-		{"catalog hardened template", hardenedTemplate, 11, "OK",
+		{"catalog hardened template", scoreHardenedTemplate, 11, "OK",
 			// Catalog: 5225/56435 → 1.0 (PrivateNetwork 2500, AF_INET 1500, AF_UNIX 25,
 			// IPAddressDeny 1000, RootDirectory 200). systemd also adds
 			// DeviceAllow=char-rtc r for ProtectClock=yes once DevicePolicy=closed
 			// (unit_patch_contexts), so DeviceAllow= scores 5/10 → +500, and CAP_BPF
 			// adds 25 to the weight: 5725/56460 = 10.14 → 11 → 1.1.
 			"5725/56460 → 10.14 → 11"},
-		{"User nobody", svc(`User = "nobody";`), 95, "UNSAFE",
+		{"User nobody", scoreSvc(`User = "nobody";`), 95, "UNSAFE",
 			// Not privileged: SupplementaryGroups (good) and RemoveIPC (bad, 100)
 			// count. User row 9/10 → 1800 instead of 2000.
 			// 53510 - 2000 + 1800 + 100 = 53410 over 56460 → 94.60 → 95.
 			"53410/56460"},
-		{"DynamicUser alone", svc(`DynamicUser = true;`), 82, "EXPOSED",
+		{"DynamicUser alone", scoreSvc(`DynamicUser = true;`), 82, "EXPOSED",
 			// User 0 (-2000); load-time implications: PrivateTmp (-1000),
 			// ProtectSystem=strict (-1000), ProtectHome=read-only (10→5: -500),
 			// NoNewPrivileges (-1000), RestrictSUIDSGID (-1000), RemoveIPC (good);
@@ -89,21 +89,21 @@ func TestScoreWorkedValues(t *testing.T) {
 			// PrivateTmp, ProtectHome, ProtectSystem (1000 each) and RootDirectory
 			// (200) become N/A: (53510-3200)/(56160-3200) = 50310/52960 → 95.00 → 95.
 			"50310/52960"},
-		{"system-service allow-list", svc(`SystemCallFilter = [ "@system-service" ]; SystemCallArchitectures = "native";`), 80, "EXPOSED",
+		{"system-service allow-list", scoreSvc(`SystemCallFilter = [ "@system-service" ]; SystemCallArchitectures = "native";`), 80, "EXPOSED",
 			// The eleven filter rows weigh 8900; with the allow-list only
 			// @privileged and @resources stay, at 9/10: 630 + 630.
 			// Architectures: -1000. 53510 - 8900 + 1260 - 1000 = 44870 → 79.90 → 80.
 			"44870/56160"},
-		{"narrow capabilities as a static user", svc(`User = "web"; CapabilityBoundingSet = [ "CAP_NET_BIND_SERVICE" ]; AmbientCapabilities = [ "CAP_NET_BIND_SERVICE" ];`), 69, "MEDIUM",
+		{"narrow capabilities as a static user", scoreSvc(`User = "web"; CapabilityBoundingSet = [ "CAP_NET_BIND_SERVICE" ]; AmbientCapabilities = [ "CAP_NET_BIND_SERVICE" ];`), 69, "MEDIUM",
 			// The 26 capability rows weigh 14025; only NET_(BIND_SERVICE|...) (500)
 			// stays bad: -13525. Ambient +500. User -2000. RemoveIPC +100 bad.
 			// 53510 - 13525 + 500 - 2000 + 100 = 38585 over 56460 → 68.34 → 69.
 			"38585/56460"},
-		{"AF_PACKET deny-list", svc(`RestrictAddressFamilies = [ "~AF_PACKET" ];`), 94, "UNSAFE",
+		{"AF_PACKET deny-list", scoreSvc(`RestrictAddressFamilies = [ "~AF_PACKET" ];`), 94, "UNSAFE",
 			// Deny-list mode: only the AF_PACKET row turns good (-1000):
 			// 52510/56160 → 93.50 → 94.
 			"52510/56160"},
-		{"localhost-only IP access", svc(`IPAddressDeny = "any"; IPAddressAllow = "localhost";`), 94, "UNSAFE",
+		{"localhost-only IP access", scoreSvc(`IPAddressDeny = "any"; IPAddressAllow = "localhost";`), 94, "UNSAFE",
 			// IPAddressDeny= 10 → 2: -800. 52710/56160 → 93.86 → 94.
 			"52710/56160"},
 		{"confinement full-apivfs", `{ systemd.services.app = { script = "x"; confinement.enable = true; }; }`, 77, "EXPOSED",
@@ -114,16 +114,16 @@ func TestScoreWorkedValues(t *testing.T) {
 			// ProtectKernelModules (SYS_MODULE -1000), DevicePolicy closed with no
 			// extra devices (-1000): -10700. 42810/56160 → 76.23 → 77.
 			"42810/56160"},
-		{"string booleans and space-separated lists", svc(`NoNewPrivileges = "yes"; ProtectSystem = "strict"; SystemCallArchitectures = "native"; RestrictNamespaces = "yes";`), 81, "EXPOSED",
+		{"string booleans and space-separated lists", scoreSvc(`NoNewPrivileges = "yes"; ProtectSystem = "strict"; SystemCallArchitectures = "native"; RestrictNamespaces = "yes";`), 81, "EXPOSED",
 			// NoNewPrivileges -1000, ProtectSystem -1000, PrivateMounts (derived) -1000,
 			// architectures -1000, the seven namespace rows -4100:
 			// 53510 - 8100 = 45410 → 80.86 → 81.
 			"45410/56160"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := scoreOf(t, tc.src)
+			s := scoreOfSrc(t, tc.src)
 			if s.Exposure != tc.want || s.Level != tc.level {
-				t.Errorf("got %s (%d), want %d %s (%s)\n%s", s, s.Exposure, tc.want, tc.level, tc.why, rowDump(s))
+				t.Errorf("got %s (%d), want %d %s (%s)\n%s", s, s.Exposure, tc.want, tc.level, tc.why, scoreRowDump(s))
 			}
 			if s.Approximate || s.Partial {
 				t.Errorf("unexpectedly approximate: %v", s.Unknown)
@@ -132,7 +132,7 @@ func TestScoreWorkedValues(t *testing.T) {
 	}
 }
 
-func rowDump(s Score) string {
+func scoreRowDump(s Score) string {
 	var b strings.Builder
 	for _, r := range s.Rows {
 		if r.NA {
@@ -154,21 +154,21 @@ func TestScoreTableTotals(t *testing.T) {
 	if len(scoreRows) != 81 || total != 56460 {
 		t.Fatalf("%d rows weighing %d; want 81 weighing 56460", len(scoreRows), total)
 	}
-	s := scoreOf(t, `{ systemd.services.app.script = "x"; }`)
+	s := scoreOfSrc(t, `{ systemd.services.app.script = "x"; }`)
 	bad, weight := 0, 0
 	for _, r := range s.Rows {
 		if !r.NA {
-			bad += ceilDiv(r.Badness*r.Weight, r.Range)
+			bad += sysdCeilDiv(r.Badness*r.Weight, r.Range)
 			weight += r.Weight
 		}
 	}
-	if bad != rootBad || weight != rootWeight {
-		t.Fatalf("root service: %d/%d, want %d/%d", bad, weight, rootBad, rootWeight)
+	if bad != scoreRootBad || weight != scoreRootWeight {
+		t.Fatalf("root service: %d/%d, want %d/%d", bad, weight, scoreRootBad, scoreRootWeight)
 	}
 }
 
 func TestScoreHardenedRows(t *testing.T) {
-	s := scoreOf(t, hardenedTemplate)
+	s := scoreOfSrc(t, scoreHardenedTemplate)
 	var got []string
 	for _, r := range s.Rows {
 		if !r.NA && r.Badness > 0 {
@@ -188,7 +188,7 @@ func TestScoreHardenedRows(t *testing.T) {
 
 func TestScoreShapes(t *testing.T) {
 	// The same hardening written in different shapes scores the same.
-	want := scoreOf(t, svc(`NoNewPrivileges = true; PrivateTmp = true; User = "app";`)).Exposure
+	want := scoreOfSrc(t, scoreSvc(`NoNewPrivileges = true; PrivateTmp = true; User = "app";`)).Exposure
 	for name, src := range map[string]string{
 		"dotted": `{ systemd.services.app.script = "x";
 		  systemd.services.app.serviceConfig.NoNewPrivileges = true;
@@ -201,7 +201,7 @@ func TestScoreShapes(t *testing.T) {
 		    serviceConfig = { NoNewPrivileges = mkForce true; PrivateTmp = mkDefault true; User = "app"; }; }; }`,
 	} {
 		t.Run(name, func(t *testing.T) {
-			s := scoreOf(t, src)
+			s := scoreOfSrc(t, src)
 			if s.Exposure != want || s.Approximate {
 				t.Errorf("got %s (%v), want %d", s, s.Unknown, want)
 			}
@@ -211,7 +211,7 @@ func TestScoreShapes(t *testing.T) {
 
 func TestScoreUncertainty(t *testing.T) {
 	t.Run("opaque serviceConfig is partial", func(t *testing.T) {
-		s := scoreOf(t, `{ config, ... }: { systemd.services.app = { script = "x"; serviceConfig = config.hardening; }; }`)
+		s := scoreOfSrc(t, `{ config, ... }: { systemd.services.app = { script = "x"; serviceConfig = config.hardening; }; }`)
 		if !s.Partial || !s.Approximate {
 			t.Errorf("want partial, got %s %v", s, s.Unknown)
 		}
@@ -220,33 +220,33 @@ func TestScoreUncertainty(t *testing.T) {
 		}
 	})
 	t.Run("unknown value is approximate and named", func(t *testing.T) {
-		s := scoreOf(t, `{ cfg, ... }: { systemd.services.app = { script = "x"; serviceConfig.ProtectSystem = cfg.mode; }; }`)
+		s := scoreOfSrc(t, `{ cfg, ... }: { systemd.services.app = { script = "x"; serviceConfig.ProtectSystem = cfg.mode; }; }`)
 		if !s.Approximate || s.Partial || !strings.Contains(strings.Join(s.Unknown, ";"), "ProtectSystem") {
 			t.Errorf("want approximate naming ProtectSystem, got %s %v", s, s.Unknown)
 		}
 	})
 	t.Run("unrecognised value", func(t *testing.T) {
-		s := scoreOf(t, svc(`ProtectSystem = "sometimes";`))
+		s := scoreOfSrc(t, scoreSvc(`ProtectSystem = "sometimes";`))
 		if !s.Approximate || !strings.Contains(strings.Join(s.Unknown, ";"), `"sometimes"`) {
 			t.Errorf("got %s %v", s, s.Unknown)
 		}
 	})
 	t.Run("conditional directive", func(t *testing.T) {
-		s := scoreOf(t, `{ config, lib, ... }: { systemd.services.app = { script = "x";
+		s := scoreOfSrc(t, `{ config, lib, ... }: { systemd.services.app = { script = "x";
 		  serviceConfig.PrivateNetwork = lib.mkIf config.offline true; }; }`)
 		if !s.Approximate || !strings.Contains(strings.Join(s.Unknown, ";"), "PrivateNetwork (set under a condition)") {
 			t.Errorf("got %s %v", s, s.Unknown)
 		}
 	})
 	t.Run("service-wide condition is not uncertainty", func(t *testing.T) {
-		s := scoreOf(t, `{ config, lib, ... }: { config = lib.mkIf config.services.app.enable {
+		s := scoreOfSrc(t, `{ config, lib, ... }: { config = lib.mkIf config.services.app.enable {
 		  systemd.services.app = { script = "x"; serviceConfig.PrivateNetwork = true; }; }; }`)
 		if s.Approximate {
 			t.Errorf("got %s %v", s, s.Unknown)
 		}
 	})
 	t.Run("module service is partial", func(t *testing.T) {
-		s := scoreOf(t, `{ systemd.services.app.serviceConfig.ReadWritePaths = [ "/srv" ]; }`)
+		s := scoreOfSrc(t, `{ systemd.services.app.serviceConfig.ReadWritePaths = [ "/srv" ]; }`)
 		if !s.Partial {
 			t.Errorf("a unit the source only adjusts should be partial: %s", s)
 		}
@@ -321,7 +321,7 @@ func TestScoreValueMapping(t *testing.T) {
 		{`User = "root"; DynamicUser = true;`, "User=/DynamicUser=", 10},
 	} {
 		t.Run(tc.cfg+" "+tc.row, func(t *testing.T) {
-			s := scoreOf(t, svc(tc.cfg))
+			s := scoreOfSrc(t, scoreSvc(tc.cfg))
 			if r := row(s, tc.row); r.Badness != tc.badness || r.NA {
 				t.Errorf("badness %d (na %v, %q), want %d; unknown %v", r.Badness, r.NA, r.Description, tc.badness, s.Unknown)
 			}
@@ -359,7 +359,7 @@ func TestServiceScores(t *testing.T) {
 }
 
 func BenchmarkScoreService(b *testing.B) {
-	f, err := nixast.Parse("bench.nix", []byte(hardenedTemplate))
+	f, err := nixast.Parse("bench.nix", []byte(scoreHardenedTemplate))
 	if err != nil {
 		b.Fatal(err)
 	}

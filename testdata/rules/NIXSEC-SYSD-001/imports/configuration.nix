@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./services.nix ];
+  systemd.services.queue.wantedBy = [ "multi-user.target" ];
+}

@@ -1,0 +1,10 @@
+{ pkgs, ... }:
+{
+  systemd.services.myapp = {
+    wantedBy = [ "multi-user.target" ];
+    serviceConfig = {
+      ExecStart = "${pkgs.hello}/bin/hello";
+      DynamicUser = true;
+    };
+  };
+}

@@ -1,0 +1,10 @@
+{ pkgs, ... }:
+{
+  systemd.services.myapp = { # expect: NIXSEC-SYSD-006
+    wantedBy = [ "multi-user.target" ];
+    serviceConfig = {
+      ExecStart = "${pkgs.hello}/bin/hello";
+      User = "myapp";
+    };
+  };
+}

@@ -1,0 +1,13 @@
+{ pkgs, ... }:
+{
+  systemd.services.myapp = {
+    wantedBy = [ "multi-user.target" ];
+    serviceConfig = {
+      ExecStart = "${pkgs.hello}/bin/hello";
+      User = "myapp";
+      RestrictNamespaces = true;
+      PrivateUsers = true;
+      PrivateMounts = true;
+    };
+  };
+}

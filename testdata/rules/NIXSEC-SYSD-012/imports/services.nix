@@ -1,0 +1,9 @@
+{ pkgs, ... }:
+{
+  systemd.services.queue = { # expect: NIXSEC-SYSD-012
+    serviceConfig = {
+      ExecStart = "${pkgs.hello}/bin/hello";
+      User = "queue";
+    };
+  };
+}

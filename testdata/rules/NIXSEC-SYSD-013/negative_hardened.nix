@@ -1,0 +1,11 @@
+{ pkgs, ... }:
+{
+  systemd.services.myapp = {
+    wantedBy = [ "multi-user.target" ];
+    serviceConfig = {
+      ExecStart = "${pkgs.hello}/bin/hello";
+      User = "myapp";
+      RemoveIPC = true;
+    };
+  };
+}

@@ -1,0 +1,10 @@
+{ pkgs, ... }:
+{
+  systemd.services.myapp = { # expect: NIXSEC-SYSD-013
+    wantedBy = [ "multi-user.target" ];
+    serviceConfig = {
+      ExecStart = "${pkgs.hello}/bin/hello";
+      User = "myapp";
+    };
+  };
+}

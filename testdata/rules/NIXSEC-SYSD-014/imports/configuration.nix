@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./overrides.nix ];
+  services.postgresql.enable = true;
+}

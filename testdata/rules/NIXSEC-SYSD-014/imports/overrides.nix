@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  systemd.services.postgresql.serviceConfig.ProtectHome = lib.mkForce false; # expect: NIXSEC-SYSD-014
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./hooks.nix ];
+  systemd.services.queue.serviceConfig.User = "queue";
+}

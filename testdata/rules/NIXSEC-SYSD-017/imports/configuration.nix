@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./confine.nix ];
+  systemd.services.queue.confinement.enable = true;
+}

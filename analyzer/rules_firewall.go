@@ -263,6 +263,9 @@ func nwDecodeValue(v Value, fallback nixast.Node) (nwText, bool) {
 	}
 	n := v.Node
 	if k := n.Kind(); n.Valid() && (k == nixast.KindString || k == nixast.KindIndentedString) && !n.HasError() {
+		if t, ok := nwAlign(v, n); ok {
+			return t, true
+		}
 		t := nwText{path: n.File().Path, exact: true, whole: n.Span()}
 		var b strings.Builder
 		for _, p := range nixast.StringParts(n) {
@@ -301,6 +304,64 @@ func nwDecodeValue(v Value, fallback nixast.Node) (nwText, bool) {
 		}
 	}
 	t.text = b.String()
+	return t, true
+}
+
+// nwAlign lays the evaluated text of a string literal (interpolations the
+// evaluator resolved included, unresolved ones as NUL) over the literal's
+// parts, so that every byte keeps a source range: literal bytes their own,
+// interpolated bytes the whole ${…}. It fails when the parts cannot be
+// matched unambiguously.
+func nwAlign(v Value, n nixast.Node) (nwText, bool) {
+	var full strings.Builder
+	for _, p := range v.Parts {
+		if p.Known {
+			full.WriteString(p.Text)
+		} else {
+			full.WriteByte(0)
+		}
+	}
+	ft := full.String()
+	parts := nixast.StringParts(n)
+	t := nwText{path: n.File().Path, exact: true, whole: n.Span(), text: ft}
+	cur := 0
+	for i, p := range parts {
+		if !p.IsInterpolation() {
+			if !strings.HasPrefix(ft[cur:], p.Text) {
+				return nwText{}, false
+			}
+			for j := 0; j < len(p.Text); j++ {
+				sp := p.SourceSpan(j, j+1)
+				t.starts = append(t.starts, sp.Start)
+				t.ends = append(t.ends, sp.End)
+			}
+			cur += len(p.Text)
+			continue
+		}
+		// The interpolation covers the text up to the next literal part.
+		end := len(ft)
+		if i+1 < len(parts) {
+			if parts[i+1].IsInterpolation() {
+				return nwText{}, false // two adjacent interpolations: ambiguous
+			}
+			k := strings.Index(ft[cur:], parts[i+1].Text)
+			if k < 0 || parts[i+1].Text == "" {
+				return nwText{}, false
+			}
+			end = cur + k
+		}
+		if strings.IndexByte(ft[cur:end], 0) >= 0 {
+			t.hasUnknown = true
+		}
+		for j := cur; j < end; j++ {
+			t.starts = append(t.starts, p.Span.Start)
+			t.ends = append(t.ends, p.Span.End)
+		}
+		cur = end
+	}
+	if cur != len(ft) || len(t.starts) != len(ft) {
+		return nwText{}, false
+	}
 	return t, true
 }
 

@@ -110,3 +110,14 @@ func TestServiceFixesEditStrings(t *testing.T) {
 		t.Fatalf("escaped: %+v", fs)
 	}
 }
+
+func TestDecodeResolvesInterpolations(t *testing.T) {
+	src := "{ config, ... }: let lan = \"10.0.0.0/24\"; in { services.postgresql = { enable = true; enableTCPIP = true; authentication = ''\n  host all all ${lan} trust\n  host all all ${config.x} trust\n''; }; }"
+	fs, texts := nwLint(t, "NIXSEC-SVC-002", src)
+	if len(fs) != 1 || texts[0] != "host all all ${lan} trust" || fs[0].Severity != diagnostics.Critical {
+		t.Fatalf("%q %+v", texts, fs)
+	}
+	if !strings.Contains(fs[0].Message, "10.0.0.0/24") {
+		t.Errorf("message: %s", fs[0].Message)
+	}
+}

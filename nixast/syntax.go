@@ -1,10 +1,14 @@
 package nixast
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/nixsec/nixsec/internal/tsnix"
 )
 
 // SyntaxError is a place where the source is not valid Nix.
@@ -36,9 +40,27 @@ func syntaxErrors(f *File) []SyntaxError {
 		errs = treeErrors(f)
 	}
 	if len(errs) == 0 {
-		errs = compatErrors(f)
+		errs = collapse(f, compatErrors(f))
+	}
+	if len(errs) > maxErrors {
+		errs = append(errs[:maxErrors:maxErrors], SyntaxError{
+			Span:    Span{errs[maxErrors].Span.Start, errs[maxErrors].Span.Start},
+			Message: fmt.Sprintf("too many syntax errors: %d more not shown", len(errs)-maxErrors),
+		})
 	}
 	return errs
+}
+
+// maxErrors bounds the errors reported for one file: past the first few, more
+// are noise (and a generated or binary-like file can produce thousands).
+const maxErrors = 100
+
+// tooDeep reports a node whose children the flattening walk did not record
+// (nesting deeper than it follows; Nix itself gives up a little deeper, with
+// "memory exhausted").
+func tooDeep(n Node) SyntaxError {
+	return SyntaxError{Span: Span{n.Start(), n.Start()},
+		Message: "expression nested too deeply: more than 4096 levels"}
 }
 
 // ---- ERROR and MISSING nodes ----
@@ -47,6 +69,8 @@ func syntaxErrors(f *File) []SyntaxError {
 type errCtx struct {
 	f       *File
 	lastEnd int // end of the last token (comments included) in the file
+
+	lastClose int // 2 + offset of the last "*/" (1 if none), 0 until computed
 }
 
 func treeErrors(f *File) []SyntaxError {
@@ -56,6 +80,8 @@ func treeErrors(f *File) []SyntaxError {
 	visit = func(n Node) {
 		for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
 			switch {
+			case ch.raw().Flags&tsnix.FlagTooDeep != 0:
+				raw = append(raw, tooDeep(ch))
 			case !ch.HasError():
 			case ch.IsMissing():
 				if e, ok := c.missing(ch); ok {
@@ -98,12 +124,7 @@ func collapse(f *File, errs []SyntaxError) []SyntaxError {
 }
 
 func sortErrors(errs []SyntaxError) {
-	// insertion sort: there are few errors and they are nearly sorted
-	for i := 1; i < len(errs); i++ {
-		for j := i; j > 0 && errs[j].Span.Start < errs[j-1].Span.Start; j-- {
-			errs[j], errs[j-1] = errs[j-1], errs[j]
-		}
-	}
+	slices.SortStableFunc(errs, func(a, b SyntaxError) int { return a.Span.Start - b.Span.Start })
 }
 
 // lastTokenEnd is the end of the last non-whitespace token of the file.
@@ -264,6 +285,10 @@ func (c *errCtx) errorNode(n Node, visit func(Node)) []SyntaxError {
 			break
 		}
 	}
+	if nested && n.End() < c.lastEnd {
+		visit(n)
+		return nil
+	}
 	toks := leaves(n)
 	if len(toks) == 0 {
 		sp := Span{n.Start(), n.Start()}
@@ -358,7 +383,7 @@ func (c *errCtx) replay(n Node, toks []Node, eofOnly bool) (SyntaxError, bool) {
 		case "/":
 			// "/*" with no "*/" lexes as a division followed by "*".
 			if i+1 < len(toks) && tokenText(toks[i+1]) == "*" && toks[i+1].Start() == t.End() &&
-				!strings.Contains(string(c.f.Src[t.End():]), "*/") {
+				!c.commentClosedAfter(t.End()) {
 				open := Node{c.f, t.i}
 				return SyntaxError{Span: Span{open.Start(), open.End() + 1}, Message: "unterminated comment"}, true
 			}
@@ -413,7 +438,7 @@ func (c *errCtx) replay(n Node, toks []Node, eofOnly bool) (SyntaxError, bool) {
 	if s := tokenText(bad); s == "*" {
 		// "/*" with no "*/" lexes as a division followed by "*".
 		if p := c.prevToken(int(bad.i)); tokenText(p) == "/" && p.End() == bad.Start() &&
-			!strings.Contains(string(c.f.Src[bad.End():]), "*/") {
+			!c.commentClosedAfter(bad.End()) {
 			return SyntaxError{Span: Span{p.Start(), bad.End()}, Message: "unterminated comment"}, true
 		}
 	}
@@ -429,6 +454,15 @@ func (c *errCtx) replay(n Node, toks []Node, eofOnly bool) (SyntaxError, bool) {
 		}
 	}
 	return SyntaxError{Span: bad.Span(), Message: fmt.Sprintf("unexpected %s", describe(bad))}, true
+}
+
+// commentClosedAfter reports whether "*/" occurs at or after off. The answer
+// is the same for every off before the last "*/", so it is computed once.
+func (c *errCtx) commentClosedAfter(off int) bool {
+	if c.lastClose == 0 {
+		c.lastClose = bytes.LastIndex(c.f.Src, []byte("*/")) + 2 // 1 when absent
+	}
+	return off <= c.lastClose-2
 }
 
 // nextToken returns the first non-comment leaf after n.
@@ -551,6 +585,10 @@ func compatErrors(f *File) []SyntaxError {
 		return []SyntaxError{{Span: Span{end, end}, Message: "unexpected end of file: the file has no expression"}}
 	}
 	for i := range f.nodes {
+		if f.nodes[i].Flags&tsnix.FlagTooDeep != 0 {
+			errs = append(errs, tooDeep(Node{f, int32(i)}))
+			continue
+		}
 		switch symKind[symIndex(f.nodes[i].Sym)] {
 		case KindBinary, KindInteger, KindFloat, KindPath, KindHPath, KindInheritedAttrs, KindLet:
 		default:

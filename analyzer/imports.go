@@ -421,9 +421,17 @@ func (c *collector) declareValue(n nixast.Node, path []string, e *env, depth int
 		case name == "mkEnableOption" && len(path) > 0:
 			c.sys.Declared[pathKey(path)] = Value{Kind: Bool, Node: n}
 		case name == "mkOption" && len(args) == 1 && len(path) > 0:
-			if v := c.ev.eval(args[0], e); v.Kind == Attrs {
-				if d, ok := v.Attr("default"); ok && d.Known() {
-					c.sys.Declared[pathKey(path)] = d
+			// Only the default matters: evaluate that binding alone.
+			arg := args[0].Unparen()
+			if arg.Kind() != nixast.KindAttrset {
+				return
+			}
+			for _, b := range bindings(arg) {
+				if n, ok := firstName(b); ok && n == "default" && b.Kind() == nixast.KindBinding &&
+					len(nixast.AttrPath(b.Child(nixast.FieldAttrpath))) == 1 {
+					if d := c.ev.eval(b.Child(nixast.FieldExpression), e); d.Known() {
+						c.sys.Declared[pathKey(path)] = d
+					}
 				}
 			}
 		}

@@ -370,17 +370,19 @@ func TestConfigRefs(t *testing.T) {
   config = lib.mkMerge [
     { services.foo.enable = true; services.grafana.settings.server.http_port = 3000; }
     (lib.mkIf cfg.enable { networking.firewall.allowedTCPPorts = [ config.services.grafana.settings.server.http_port ]; })
-    (lib.mkIf cfg.open { a = 1; })
+    (lib.mkIf cfg.open { a = 1; }) # declared defaults never decide conditions
     (lib.mkIf config.services.unknown.enable { b = 2; })
     (lib.mkIf (!config.boot.isContainer) { c = 3; })
+    { d = cfg.open; }
   ];
 }`)
 	want := `services.foo.enable = true effective
 services.grafana.settings.server.http_port = 3000 effective
 networking.firewall.allowedTCPPorts = [ 3000 ] if(true) effective
-a = 1 if(true) effective
+a = 1 if(unknown) effective
 b = 2 if(unknown) effective
 c = 3 if(unknown) effective
+d = true effective
 `
 	if got := dump(s); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

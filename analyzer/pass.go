@@ -94,6 +94,9 @@ func BuildModelWith(files []*nixast.File, opts ModelOptions) *Model {
 // safeBuild builds one entry file; a panic in the model code drops that
 // file's systems instead of the whole run.
 func safeBuild(b *builder, f *nixast.File) (out []*System) {
+	if !recoverModelPanics {
+		return b.buildFile(f)
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			out = nil
@@ -101,6 +104,9 @@ func safeBuild(b *builder, f *nixast.File) (out []*System) {
 	}()
 	return b.buildFile(f)
 }
+
+// recoverModelPanics is turned off by FuzzModel so that panics surface.
+var recoverModelPanics = true
 
 func walkSystems(s *System, fn func(*System)) {
 	fn(s)

@@ -8,12 +8,17 @@ import "github.com/nixsec/nixsec/diagnostics"
 // that met such a reference are evaluated again with config.* resolving to
 // the system's own definitions: a path resolves only when all of its active
 // definitions are certain (unconditional, not maybe-overridden) and agree
-// on one known value, or, with no definition at all and nothing opaque
-// above it, to the default a custom module declares with mkOption /
-// mkEnableOption. Anything else stays Unknown.
+// on one known value, or (for values, not conditions) with no definition at
+// all and nothing opaque above it, to the default a custom module declares
+// with mkOption / mkEnableOption. Anything else stays Unknown.
 
 type resolver struct {
-	s     *System
+	s *System
+	// declared allows the defaults custom modules declare. They are used
+	// for values, never for conditions: a module file analysed on its own
+	// declares `enable` false by default, but whoever imports it may set it;
+	// taking the default there would hide everything its config does.
+	declared bool
 	ev    *evaluator
 	state map[*Definition]uint8 // 1 resolving, 2 done
 }
@@ -48,7 +53,7 @@ func (s *System) resolveConfigRefs() {
 	for round := 1; round <= 3; round++ {
 		r.ev.gen = round
 		cache := map[condKey]Tri{}
-		changed := false
+		changed := map[string]bool{}
 		for _, d := range s.Defs {
 			for i := range d.Conditions {
 				c := &d.Conditions[i]
@@ -66,16 +71,20 @@ func (s *System) resolveConfigRefs() {
 					cache[k] = t
 				}
 				if t != TriUnknown {
-					c.Value, c.ViaConfig, changed = t, true, true
+					c.Value, c.ViaConfig = t, true
+					changed[pathKey(d.Path)] = true
 				}
 			}
 		}
-		if !changed {
+		if len(changed) == 0 {
 			break
 		}
-		s.reindex()
+		for k := range changed {
+			merge(s.index[k])
+		}
 	}
 	r.ev.gen = 10
+	r.declared = true
 	for _, d := range s.Defs {
 		if d.refs && !d.Value.Known() {
 			r.def(d)
@@ -111,7 +120,7 @@ func (r *resolver) lookup(path []string) (Value, bool) {
 		if r.s.MaybeSet(path...) {
 			return Value{}, false
 		}
-		if v, ok := r.s.Declared[pathKey(path)]; ok {
+		if v, ok := r.s.Declared[pathKey(path)]; ok && r.declared {
 			return v, true
 		}
 		return Value{}, false

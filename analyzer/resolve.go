@@ -19,8 +19,8 @@ type resolver struct {
 	// declares `enable` false by default, but whoever imports it may set it;
 	// taking the default there would hide everything its config does.
 	declared bool
-	ev    *evaluator
-	state map[*Definition]uint8 // 1 resolving, 2 done
+	ev       *evaluator
+	state    map[*Definition]uint8 // 1 resolving, 2 done
 }
 
 func (s *System) resolveConfigRefs() {

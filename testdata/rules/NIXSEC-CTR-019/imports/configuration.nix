@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./docker.nix ];
+  virtualisation.docker.enable = true;
+}

@@ -1,0 +1,3 @@
+{
+  virtualisation.docker.daemon.settings.hosts = [ "tcp://0.0.0.0:2375" ]; # expect: NIXSEC-CTR-019
+}

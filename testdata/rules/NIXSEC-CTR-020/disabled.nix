@@ -1,0 +1,4 @@
+{
+  virtualisation.docker.enable = false;
+  virtualisation.docker.daemon.settings.iptables = false;
+}

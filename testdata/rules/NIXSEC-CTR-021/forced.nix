@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  virtualisation.docker.enable = lib.mkForce true; # expect: NIXSEC-CTR-021
+}

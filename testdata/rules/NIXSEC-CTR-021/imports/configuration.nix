@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./docker.nix ];
+  users.users.alice.isNormalUser = true;
+}

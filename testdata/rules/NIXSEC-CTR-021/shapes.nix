@@ -1,0 +1,9 @@
+{ config, lib, ... }:
+with lib;
+{
+  virtualisation = {
+    docker = {
+      enable = true; # expect: NIXSEC-CTR-021
+    };
+  };
+}

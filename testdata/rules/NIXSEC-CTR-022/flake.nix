@@ -1,0 +1,12 @@
+{
+  outputs = { nixpkgs, ... }: {
+    nixosConfigurations.host = nixpkgs.lib.nixosSystem {
+      system = "x86_64-linux";
+      modules = [
+        ({ ... }: {
+          virtualisation.podman.dockerSocket.enable = true; # expect: NIXSEC-CTR-022
+        })
+      ];
+    };
+  };
+}

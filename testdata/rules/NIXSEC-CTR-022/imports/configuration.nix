@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./podman.nix ];
+  virtualisation.podman.enable = true;
+}

@@ -1,0 +1,3 @@
+{
+  virtualisation.podman.dockerSocket.enable = true; # expect: NIXSEC-CTR-022
+}

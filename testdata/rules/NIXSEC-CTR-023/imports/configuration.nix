@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./registries.nix ];
+  virtualisation.containers.policy.default = [ { type = "reject"; } ];
+}

@@ -1,0 +1,3 @@
+{
+  virtualisation.containers.registries.insecure = [ "build.lan" ]; # expect: NIXSEC-CTR-023
+}

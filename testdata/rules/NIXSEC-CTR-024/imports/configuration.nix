@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./incus.nix ];
+  virtualisation.incus.enable = true;
+}

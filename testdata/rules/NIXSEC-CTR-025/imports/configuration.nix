@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./lxc.nix ];
+  virtualisation.lxc.enable = true;
+}

@@ -1,0 +1,5 @@
+{
+  virtualisation.lxc.defaultConfig = ''
+    lxc.apparmor.profile = unconfined # expect: NIXSEC-CTR-025
+  '';
+}

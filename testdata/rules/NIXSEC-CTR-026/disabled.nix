@@ -1,0 +1,4 @@
+{
+  virtualisation.libvirtd.enable = false;
+  virtualisation.libvirtd.qemu.runAsRoot = true;
+}

@@ -1,0 +1,7 @@
+{ lib, ... }:
+let
+  root = true;
+in
+{
+  virtualisation.libvirtd.qemu.runAsRoot = lib.mkForce root; # expect: NIXSEC-CTR-026
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./libvirt.nix ];
+  virtualisation.libvirtd.enable = true;
+}

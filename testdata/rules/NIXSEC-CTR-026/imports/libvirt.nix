@@ -1,0 +1,3 @@
+{
+  virtualisation.libvirtd.qemu.runAsRoot = true; # expect: NIXSEC-CTR-026
+}

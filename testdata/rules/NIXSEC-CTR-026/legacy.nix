@@ -1,0 +1,4 @@
+{
+  virtualisation.libvirtd.enable = true;
+  virtualisation.libvirtd.qemuRunAsRoot = true; # expect: NIXSEC-CTR-026
+}

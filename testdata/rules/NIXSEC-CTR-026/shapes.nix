@@ -1,0 +1,10 @@
+{ config, lib, ... }:
+with lib;
+{
+  virtualisation.libvirtd = {
+    enable = true;
+    qemu = {
+      runAsRoot = true; # expect: NIXSEC-CTR-026
+    };
+  };
+}

@@ -480,3 +480,23 @@ func TestListenAndServe(t *testing.T) {
 		}
 	}
 }
+
+func TestRegistersFileWatchers(t *testing.T) {
+	c := newClient(t, Options{})
+	got := make(chan string, 1)
+	c.onRequest = func(method string, params json.RawMessage) (any, *rpcError) {
+		if method == "client/registerCapability" {
+			got <- string(params)
+		}
+		return nil, nil
+	}
+	c.initialize(map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}, nil)
+	select {
+	case p := <-got:
+		if !strings.Contains(p, `"method":"workspace/didChangeWatchedFiles"`) || !strings.Contains(p, `"globPattern":"**/*.nix"`) {
+			t.Errorf("registration %s", p)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no client/registerCapability")
+	}
+}

@@ -38,6 +38,7 @@ const (
 	mLogMessage            = "window/logMessage"
 	mShowMessage           = "window/showMessage"
 	mWorkDoneProgressNew   = "window/workDoneProgress/create"
+	mRegisterCapability    = "client/registerCapability"
 )
 
 // Position encodings (LSP 3.17 PositionEncodingKind).

@@ -429,12 +429,32 @@ func (s *Server) initialized(json.RawMessage) error {
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
+		s.registerWatchers()
 		if s.clientHasConfiguration() {
 			s.pullConfiguration()
 		}
 		s.scanWorkspace()
 	}()
 	return nil
+}
+
+// registerWatchers asks a client that registers capabilities dynamically
+// to watch the workspace's .nix files, so that edits outside the editor
+// reach workspace/didChangeWatchedFiles.
+func (s *Server) registerWatchers() {
+	s.mu.Lock()
+	ok := s.caps.Workspace != nil && s.caps.Workspace.DidChangeWatchedFiles != nil && s.caps.Workspace.DidChangeWatchedFiles.DynamicRegistration
+	s.mu.Unlock()
+	if !ok {
+		return
+	}
+	params := map[string]any{"registrations": []any{map[string]any{
+		"id": "nixsec-watch-nix", "method": mDidChangeWatchedFiles,
+		"registerOptions": map[string]any{"watchers": []any{map[string]any{"globPattern": "**/*.nix"}}},
+	}}}
+	if err := s.call(s.ctx, mRegisterCapability, params, nil); err != nil {
+		s.logToFile("client/registerCapability: %v", err)
+	}
 }
 
 func (s *Server) shutdown() (any, error) {

@@ -879,6 +879,7 @@ type nftChain struct {
 	name      string
 	off       int  // decoded offset of `chain`
 	hookInput bool // type filter hook input
+	hookFwd   bool // type filter hook forward
 	hookOff   int  // decoded range of the hook statement
 	hookEnd   int
 	policy    string // "accept", "drop" or ""
@@ -982,6 +983,9 @@ func parseNftables(text string) ([]nftChain, bool) {
 			for k := 0; k+1 < len(st.toks); k++ {
 				if st.toks[k] == "hook" && st.toks[k+1] == "input" && len(st.toks) > 1 && st.toks[1] == "filter" {
 					ch.hookInput, ch.hookOff, ch.hookEnd = true, st.start, st.end
+				}
+				if st.toks[k] == "hook" && st.toks[k+1] == "forward" && len(st.toks) > 1 && st.toks[1] == "filter" {
+					ch.hookFwd = true
 				}
 			}
 			if unknown {
@@ -1250,7 +1254,7 @@ func nwClassifyIface(name string) nwIfaceClass {
 	case nwVPNName(n):
 		return ifVPN
 	}
-	for _, pfx := range []string{"eth", "en", "wl", "wlan", "ww", "em", "bond", "lan", "wan"} {
+	for _, pfx := range []string{"eth", "en", "wl", "ww"} {
 		if strings.HasPrefix(n, pfx) {
 			return ifPhysical
 		}
@@ -1610,7 +1614,7 @@ func runFirewallWideRange(p *Pass) {
 						}
 					}
 				}
-				if width < 1000 && len(covered) == 0 {
+				if to-from < 1000 && len(covered) == 0 {
 					return
 				}
 				if width == 1 {
@@ -1626,7 +1630,7 @@ func runFirewallWideRange(p *Pass) {
 					msg += ", including " + strings.Join(covered, ", ")
 				}
 				f := At(p.Finding(d, "%s", msg), el)
-				if width >= 10000 || (from <= 1 && to >= 1024) || high {
+				if to-from >= 10000 || (from <= 1 && to >= 1024) || high {
 					f.Severity = diagnostics.High
 				}
 				if !viaRange && nwDirectElement(d, el) {
@@ -1870,6 +1874,9 @@ func runFirewallForward(p *Pass) {
 		if st, _ := nwBool(s, "virtualisation", "docker", "enable"); st != nwNo {
 			continue // Docker owns the FORWARD chain
 		}
+		if fwOwnForwardPolicy(s) {
+			continue
+		}
 		if st, _ := nwBool(s, "services", "firewalld", "enable"); st != nwNo || fwCustomNftables(s) && nwFalse(s, fwPath("enable")...) != nil {
 			continue
 		}
@@ -1895,6 +1902,46 @@ func runFirewallForward(p *Pass) {
 		}
 		p.Report(f)
 	}
+}
+
+// fwOwnForwardPolicy reports a forward policy of the operator's own: an
+// nftables forward chain that drops by default, or iptables commands
+// setting the FORWARD policy to DROP.
+func fwOwnForwardPolicy(s *System) bool {
+	var texts []string
+	for _, d := range s.Effective("networking", "nftables", "ruleset") {
+		if t, ok := nwDecode(d); ok {
+			texts = append(texts, t.text)
+		}
+	}
+	for _, d := range s.Match("networking.nftables.tables") {
+		if d.Active() && len(d.Path) == 5 && d.Path[4] == "content" {
+			if t, ok := nwDecode(d); ok {
+				texts = append(texts, t.text)
+			}
+		}
+	}
+	for _, text := range texts {
+		chains, _ := parseNftables(text)
+		for _, c := range chains {
+			if c.hookFwd && c.drops() {
+				return true
+			}
+		}
+	}
+	for _, d := range s.Effective(fwPath("extraCommands")...) {
+		if t, ok := nwDecode(d); ok {
+			for _, l := range t.lines() {
+				f := strings.Fields(l.text)
+				for i := 0; i+2 < len(f); i++ {
+					if (f[i] == "-P" || f[i] == "--policy") && f[i+1] == "FORWARD" && f[i+2] == "DROP" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // nwAddTopLevel inserts `path = value;` bindings after the binding of

@@ -211,7 +211,7 @@ func TestFirewallRanges(t *testing.T) {
 	if len(fs) != 3 || texts[0] != "6379" || fs[0].Severity != diagnostics.High || fs[1].Severity != diagnostics.Medium || texts[2] != "69" {
 		t.Fatalf("ports: %v %+v", texts, fs)
 	}
-	fs, texts = nwLint(t, "NIXSEC-FW-004", `{ networking.firewall.allowedUDPPortRanges = [ { from = 10000; to = 20000; } { from = 60000; to = 60999; } ]; }`)
+	fs, texts = nwLint(t, "NIXSEC-FW-004", `{ networking.firewall.allowedUDPPortRanges = [ { from = 10000; to = 20000; } { from = 60000; to = 61000; } ]; }`)
 	if len(fs) != 2 || fs[0].Severity != diagnostics.High || fs[1].Severity != diagnostics.Medium || !strings.HasPrefix(texts[0], "{ from = 10000") {
 		t.Fatalf("ranges: %v %+v", texts, fs)
 	}

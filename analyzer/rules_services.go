@@ -141,17 +141,20 @@ var (
 	CupsBrowsed = &Rule{RuleMeta: diagnostics.RuleMeta{
 		ID: "NIXSEC-SVC-008", Slug: "cups-remote-browsing", Title: "CUPS remote browsing / cups-browsed enabled",
 		Category: "Network services", Severity: diagnostics.Medium, MaxSeverity: diagnostics.High,
-		Description: "With `services.printing.enable`, cups-browsed runs (`services.printing.browsed.enable = true`, or left at its default, which " +
-			"follows `services.avahi.enable`), `services.printing.browsing = true`, or `services.printing.listenAddresses` listens on all interfaces.",
-		Why: "cups-browsed on UDP 631 was the entry point of the 2024 unauthenticated remote code execution chain (CVE-2024-47176 with " +
-			"libcupsfilters/libppd/cups-filters CVEs); remote browsing and wildcard listeners widen the CUPS attack surface.",
-		Remediation:    "Set `services.printing.browsed.enable = false;` and keep the default `listenAddresses = [ \"localhost:631\" ]`.",
-		FixClass:       diagnostics.FixAuto,
-		References:     []string{nixpkgsModules + "services/printing/cupsd.nix", "https://discourse.nixos.org/t/cups-cups-filters-and-libppd-security-issues/52780", "https://nvd.nist.gov/vuln/detail/CVE-2024-47176"},
-		CWE:            []int{1188},
-		Bad:            "services.printing.enable = true;\nservices.avahi.enable = true;",
-		Good:           "services.printing.enable = true;\nservices.printing.browsed.enable = false;\nservices.avahi.enable = true;",
-		FalsePositives: "Print servers on isolated networks running patched versions. High when port 631 is opened in the firewall.",
+		Description: "With `services.printing.enable`, cups-browsed is switched on explicitly (`services.printing.browsed.enable = true`), " +
+			"`services.printing.browsing = true`, or `services.printing.listenAddresses` listens on all interfaces.",
+		Why: "cups-browsed adds printers that other machines announce; it was the entry point of the 2024 unauthenticated remote code " +
+			"execution chain (CVE-2024-47176 with the libcupsfilters/libppd/cups-filters CVEs). Remote browsing and wildcard listeners widen " +
+			"the CUPS attack surface. High when `browsedConf` re-enables the legacy CUPS browse protocol (UDP 631) or port 631 is opened.",
+		Remediation: "Set `services.printing.browsed.enable = false;` and keep the default `listenAddresses = [ \"localhost:631\" ]`.",
+		FixClass:    diagnostics.FixAuto,
+		References:  []string{nixpkgsModules + "services/printing/cupsd.nix", "https://github.com/NixOS/nixpkgs/pull/347168", "https://discourse.nixos.org/t/cups-cups-filters-and-libppd-security-issues/52780", "https://nvd.nist.gov/vuln/detail/CVE-2024-47176"},
+		CWE:         []int{1188},
+		Bad:         "services.printing = {\n  enable = true;\n  browsed.enable = true;\n};",
+		Good:        "services.printing = {\n  enable = true;\n  browsed.enable = false;\n};",
+		FalsePositives: "cups-browsed also runs by default when `services.avahi.enable = true`; that default is not reported: NixOS ships no " +
+			"cups-browsed.conf, so remote protocols fall back to DNS-SD only, and nixpkgs removed the legacy CUPS browsing support and the UDP 631 " +
+			"firewall opening (nixpkgs PR #347168). Print servers on isolated networks running patched versions.",
 	}}
 
 	AvahiPublishing = &Rule{RuleMeta: diagnostics.RuleMeta{
@@ -1137,30 +1140,23 @@ func nwCupsIssues(s *System) []nwIssue {
 	}
 	reach.fwOff = nil // a disabled firewall is NIXSEC-FW-001's finding; 631 stays high at most
 	var out []nwIssue
-	browsedDefs := s.Effective("services", "printing", "browsed", "enable")
-	for _, d := range browsedDefs {
+	legacy := nwCupsLegacyProtocol(s)
+	for _, d := range s.Effective("services", "printing", "browsed", "enable") {
 		if !d.Value.IsBool(true) {
 			continue
 		}
 		is := nwIssue{def: d, deps: []*Definition{enDef},
-			msg: "services.printing.browsed.enable is true: cups-browsed listens for printer announcements on UDP 631, the entry point of the 2024 CUPS remote code execution chain"}
+			msg: "services.printing.browsed.enable is true: cups-browsed adds printers announced on the network, the entry point of the 2024 CUPS remote code execution chain"}
 		reach.apply(&is, diagnostics.Medium, diagnostics.High, diagnostics.High)
+		if legacy != nil {
+			is.sev = diagnostics.High
+			is.msg += ", and browsedConf re-enables the legacy CUPS protocol on UDP 631"
+			is.related = append(is.related, nwRelated(legacy, "the legacy CUPS browse protocol is enabled here"))
+		}
 		if fix, ok := ReplaceValue(d, "false", "Disable cups-browsed", true); ok {
 			is.fixes = append(is.fixes, fix)
 		}
 		out = append(out, is)
-	}
-	if len(browsedDefs) == 0 && !s.MaybeSet("services", "printing", "browsed", "enable") && enDef != nil {
-		if st, avahi := nwBool(s, "services", "avahi", "enable"); st != nwNo {
-			is := nwIssue{def: enDef, deps: []*Definition{avahi}, possible: st == nwMaybe,
-				msg: "services.printing.enable is true and services.avahi.enable is true, so cups-browsed runs by default (services.printing.browsed.enable follows Avahi): it listens on UDP 631, the entry point of the 2024 CUPS remote code execution chain"}
-			is.related = append(is.related, nwRelated(avahi, "Avahi is enabled here"))
-			reach.apply(&is, diagnostics.Medium, diagnostics.High, diagnostics.High)
-			if fix, ok := AddSibling(enDef, nwP("services.printing.browsed.enable"), "false", "Disable cups-browsed", true); ok {
-				is.fixes = append(is.fixes, fix)
-			}
-			out = append(out, is)
-		}
 	}
 	for _, d := range s.Effective("services", "printing", "browsing") {
 		if !d.Value.IsBool(true) {
@@ -1191,6 +1187,28 @@ func nwCupsIssues(s *System) []nwIssue {
 		}
 	}
 	return out
+}
+
+// nwCupsLegacyProtocol finds a browsedConf that turns the legacy CUPS
+// browse protocol (UDP 631) back on.
+func nwCupsLegacyProtocol(s *System) *Definition {
+	for _, d := range s.Effective("services", "printing", "browsedConf") {
+		t, ok := d.Value.Str()
+		if !ok {
+			continue
+		}
+		for _, l := range strings.Split(t, "\n") {
+			f := strings.Fields(strings.ToLower(l))
+			if len(f) >= 2 && (f[0] == "browseremoteprotocols" || f[0] == "browseprotocols") {
+				for _, x := range f[1:] {
+					if x == "cups" || x == "all" {
+						return d
+					}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // ---------------------------------------------------------------------------

@@ -121,3 +121,14 @@ func TestDecodeResolvesInterpolations(t *testing.T) {
 		t.Errorf("message: %s", fs[0].Message)
 	}
 }
+
+func TestCupsLegacyProtocol(t *testing.T) {
+	fs, _ := nwLint(t, "NIXSEC-SVC-008", "{ services.printing = { enable = true; browsed.enable = true; browsedConf = \"BrowseRemoteProtocols cups\"; }; }")
+	if len(fs) != 1 || fs[0].Severity != diagnostics.High || len(fs[0].Related) != 1 {
+		t.Fatalf("%+v", fs)
+	}
+	fs, _ = nwLint(t, "NIXSEC-SVC-008", "{ services.printing.enable = true; services.avahi.enable = true; }")
+	if len(fs) != 0 {
+		t.Fatalf("default: %+v", fs)
+	}
+}

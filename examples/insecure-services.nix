@@ -80,8 +80,11 @@ in
     };
   };
 
-  # MISTAKE: cups-browsed follows services.avahi.enable and is on by default.
-  services.printing.enable = true;
+  services.printing = {
+    enable = true;
+    # MISTAKE: cups-browsed adds any printer announced on the network.
+    browsed.enable = true;
+  };
   services.avahi = {
     enable = true;
     nssmdns4 = true;

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  # Names nixsec cannot classify are left alone.
+  networking.firewall.trustedInterfaces = [ "lan" "internal" "mgmt" ];
+}

@@ -1,5 +1,0 @@
-{ ... }:
-{
-  services.printing.enable = true; # expect: NIXSEC-SVC-008
-  services.avahi.enable = true;
-}

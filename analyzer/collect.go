@@ -465,6 +465,13 @@ func (c *collector) nested(ctx Context, path, rest []string, n nixast.Node, e *e
 		child.Parent, child.Kind = c.sys, c.sys.Kind
 		c.sys.Children = append(c.sys.Children, child)
 	}
+	hasFile := false
+	for _, f := range child.Files {
+		hasFile = hasFile || f == c.f
+	}
+	if !hasFile {
+		child.Files = append(child.Files, c.f)
+	}
 	before := len(child.Defs)
 	inner := &collector{ev: c.ev, sys: child, f: c.f, b: c.b}
 	switch {

@@ -124,7 +124,7 @@ func isTestAttrs(n nixast.Node) bool {
 		return false
 	}
 	names := topNames(n)
-	return names["testScript"] && (names["nodes"] || names["machine"] || names["nodes.machine"])
+	return names["testScript"] && (names["nodes"] || names["machine"])
 }
 
 // classifyFile detects what a file is from its shape alone.
@@ -142,6 +142,14 @@ func classifyFile(f *nixast.File) FileKind {
 	case nixast.KindAttrset, nixast.KindRecAttrset:
 		if isTestAttrs(body) {
 			return FileNixOSTest
+		}
+		// Under tests/ (or nixos/tests/) a weaker shape is enough: a test
+		// file may build its testScript elsewhere.
+		if inTestsDir(f.Path) {
+			names := topNames(body)
+			if names["nodes"] || names["testScript"] {
+				return FileNixOSTest
+			}
 		}
 		if pkgLike {
 			return FilePackage
@@ -232,6 +240,7 @@ func (b *builder) buildFile(f *nixast.File) []*System {
 	}
 	s := newSystem("", NixOSHost, f)
 	s.Kind = FileNixOS
+	s.InTestsDir = inTestsDir(f.Path)
 	c := newCollector(b, s, f)
 	c.module(f.Expr(), rootEnv())
 	_, formals := fileShape(f.Expr())
@@ -252,4 +261,11 @@ func (b *builder) testFile(f *nixast.File) []*System {
 	w := &walker{b: b, f: f}
 	w.test(f.Expr(), rootEnv(), nil)
 	return w.systems
+}
+
+// inTestsDir reports a path under a directory named tests (nixos/tests/…,
+// tests/…): a weak hint that the file belongs to a test.
+func inTestsDir(path string) bool {
+	p := "/" + filepath.ToSlash(filepath.Clean(path))
+	return strings.Contains(p, "/tests/")
 }

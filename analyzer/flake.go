@@ -91,10 +91,21 @@ func (w *walker) walk(n nixast.Node, e *env, path []string, depth int) {
 			w.test(n, e, path)
 			return
 		}
+		// A helper (`mkHost = name: nixpkgs.lib.nixosSystem { … };`): walk
+		// its body, with its parameters unknown.
+		if f, fe := resolveNode(applyFunc(n), e); f.Kind() == nixast.KindFunction {
+			w.walk(f, fe, path, depth+1)
+		}
 		for _, a := range args {
 			w.walk(a, e, path, depth+1)
 		}
 	}
+}
+
+// applyFunc is the function expression of an application (f in f a b).
+func applyFunc(n nixast.Node) nixast.Node {
+	f, _ := applyParts(n)
+	return f
 }
 
 // isEvalConfig recognizes <nixpkgs/nixos/lib/eval-config.nix> and <nixpkgs/nixos>.

@@ -223,6 +223,10 @@ type System struct {
 	Installer bool
 	// InstallerImport is the import that made it one.
 	InstallerImport nixast.Node
+	// InTestsDir is set when the entry file lies under a tests/ directory:
+	// a weak hint that the module configures a test machine (Throwaway does
+	// not count it; rules may lower confidence).
+	InTestsDir bool
 	// IsContainer is set when `boot.isContainer = true` is certainly
 	// defined: the system is a container guest.
 	IsContainer bool

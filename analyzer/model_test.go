@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -399,5 +400,106 @@ func TestPassSystemsSkipsHomeManager(t *testing.T) {
 	}
 	if n := len(p.AllSystems()); n != 2 {
 		t.Errorf("AllSystems: %d", n)
+	}
+}
+
+func TestModelFilesMore(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		tree map[string]string
+		want string
+	}{
+		{"flake helper and flake-parts", map[string]string{
+			"flake.nix": `{
+  outputs = inputs@{ nixpkgs, flake-parts, ... }: flake-parts.lib.mkFlake { inherit inputs; } {
+    flake = let mkHost = name: nixpkgs.lib.nixosSystem { modules = [ ./common.nix ./hosts/${name}.nix ]; };
+    in { nixosConfigurations.a = mkHost "a"; };
+  };
+}`,
+			"common.nix": `{ services.openssh.enable = true; }`,
+		}, `system nixosConfigurations.a nixos
+  services.openssh.enable = true effective [common.nix]
+`},
+		{"full form, conditional imports", map[string]string{
+			"configuration.nix": `{ lib, ... }: let useB = false; in {
+  imports = [ ./a.nix ] ++ lib.optionals useB [ ./b.nix ] ++ (if true then [ ./c.nix ] else [ ./missing.nix ]);
+  options = { };
+  config.x = 1;
+}`,
+			"a.nix": `{ config, ... }: { imports = [ ./d.nix ]; config = { a = 1; }; }`,
+			"b.nix": `{ b = 1; }`,
+			"c.nix": `{ c = 1; }`,
+			"d.nix": `{ d = 1; }`,
+		}, `system <top> nixos
+  b = 1 effective [b.nix]
+system <top> nixos
+  x = 1 effective [configuration.nix]
+  a = 1 effective [a.nix]
+  d = 1 effective [d.nix]
+  c = 1 if(true) effective [c.nix]
+`}, // b.nix is not imported (useB is false): an entry point of its own
+		{"tests dir hint", map[string]string{
+			"nixos/tests/ssh.nix": `{ nodes.m = { services.openssh.enable = true; }; }`,
+		}, `system <top> test-node throwaway
+system nodes.m test-node throwaway
+  services.openssh.enable = true effective [nixos/tests/ssh.nix]
+`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files, root := writeTree(t, tc.tree)
+			m := BuildModel(files)
+			if got := dumpModel(m, root); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoaderAndCache(t *testing.T) {
+	overlay := map[string]string{
+		"/p/b.nix":           `{ services.openssh.enable = true; }`,
+		"/p/dir/default.nix": `{ networking.firewall.enable = false; }`,
+	}
+	reads := 0
+	loader := func(p string) ([]byte, error) {
+		reads++
+		if s, ok := overlay[p]; ok {
+			return []byte(s), nil
+		}
+		return nil, fmt.Errorf("%s: %w", p, fs.ErrNotExist)
+	}
+	f, err := nixast.Parse("/p/a.nix", []byte(`{ imports = [ ./b.nix ./dir ./gone.nix ]; }`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := NewFileCache()
+	var first *nixast.File
+	for i := 0; i < 2; i++ {
+		m := BuildModelWith([]*nixast.File{f}, ModelOptions{Loader: loader, Cache: cache})
+		s := m.Systems[0]
+		if len(s.Defs) != 2 || len(m.Problems) != 1 || m.Problems[0].Target != "/p/gone.nix" {
+			t.Fatalf("defs %d problems %+v", len(s.Defs), m.Problems)
+		}
+		if i == 0 {
+			first = s.Files[1]
+		} else if s.Files[1] != first {
+			t.Error("unchanged imported file was parsed again")
+		}
+	}
+	if cache.Len() != 2 {
+		t.Errorf("cache holds %d files", cache.Len())
+	}
+	overlay["/p/b.nix"] = `{ services.openssh.enable = false; }`
+	m := BuildModelWith([]*nixast.File{f}, ModelOptions{Loader: loader, Cache: cache})
+	if v, _, _ := m.Systems[0].Get("services", "openssh", "enable"); !v.IsBool(false) {
+		t.Errorf("changed file not re-read: %s", v)
+	}
+}
+
+func TestIndentedStringDecoded(t *testing.T) {
+	s := buildSrc(t, "{ nix.extraOptions = ''\n    a = 1\n      b = ''${x}\n    c = \\n\n  ''; }")
+	v, _, _ := s.Get("nix", "extraOptions")
+	if got, _ := v.Str(); got != "a = 1\n  b = ${x}\nc = \\n\n" {
+		t.Errorf("got %q", got)
 	}
 }

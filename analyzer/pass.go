@@ -167,7 +167,7 @@ func (p *Pass) Finding(d *Definition, format string, args ...any) diagnostics.Fi
 	for _, c := range d.Conditions {
 		if c.Holds() == TriUnknown {
 			f.Related = append(f.Related, diagnostics.Related{
-				Location: diagnostics.Location{Path: d.File.Path, Span: c.Node.Span()},
+				Location: diagnostics.Location{Path: c.Node.File().Path, Span: c.Node.Span()}, // may be the importer's file
 				Message:  "applies only when this condition holds",
 			})
 		}

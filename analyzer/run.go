@@ -49,6 +49,9 @@ type Options struct {
 	// `systemd-analyze security` prints it) at or above which
 	// NIXSEC-SYSD-016 reports a service; 0 means the default, 7.5.
 	ExposureThreshold float64
+	// Model configures how the module model reads imported files (loader
+	// and parse cache); the zero value reads them from disk.
+	Model ModelOptions
 }
 
 // Analyze runs the rules over already parsed files and returns the findings
@@ -59,7 +62,7 @@ func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 	for _, f := range files {
 		out = append(out, syntaxFindings(f, opts)...)
 	}
-	model := BuildModel(files)
+	model := BuildModelWith(files, opts.Model)
 	shared := map[string]any{}
 	for _, r := range Rules() {
 		if r.Run == nil || (opts.Enabled != nil && !opts.Enabled(r)) {

@@ -230,6 +230,14 @@ func nwOverrides(f *diagnostics.Finding, d *Definition) {
 	}
 }
 
+// nwFinding starts a finding at definition d (see Pass.Finding) and adds
+// the definitions d overrides as related locations.
+func nwFinding(p *Pass, d *Definition, format string, args ...any) diagnostics.Finding {
+	f := p.Finding(d, format, args...)
+	nwOverrides(&f, d)
+	return f
+}
+
 // nwAtSpan narrows a finding to a source span of file path.
 func nwAtSpan(f diagnostics.Finding, path string, sp nixast.Span) diagnostics.Finding {
 	f.Path, f.Span = path, sp
@@ -750,7 +758,7 @@ var (
 		Good:       "services.prometheus.exporters.node.enable = true;\nnetworking.firewall.interfaces.\"wg0\".allowedTCPPorts = [ 9100 ];",
 		FalsePositives: "Public-by-design services (web, mail, game servers, SSH, Syncthing's sync ports, Transmission's peer port) are not in the list. " +
 			"High for services without authentication by default (exporters, Ollama, etcd, registry, Node-RED, Redis without a password), medium otherwise. " +
-			"Not reported when the service is not enabled, when the firewall is disabled (NIXSEC-FW-001), or inside container guests with a private network.",
+			"etcd with `clientCertAuth = true` is medium. Not reported when the service is not enabled, when the firewall is disabled (NIXSEC-FW-001), or inside container guests with a private network.",
 	}}
 )
 
@@ -827,8 +835,7 @@ func runFirewallDisabled(p *Pass) {
 			if !d.Value.IsBool(false) {
 				continue
 			}
-			f := p.Finding(d, "networking.firewall.enable is set to false: the host accepts every inbound connection")
-			nwOverrides(&f, d)
+			f := nwFinding(p, d, "networking.firewall.enable is set to false: the host accepts every inbound connection")
 			if exps := nwExposures(s); len(exps) > 0 {
 				f.Severity = diagnostics.Critical
 				names := make([]string, 0, len(exps))
@@ -1200,7 +1207,7 @@ func runNftablesNoDrop(p *Pass) {
 		fix, hasFix := ReplaceValue(off, "true", "Re-enable the NixOS firewall (nftables backend)", false)
 		if len(inputs) == 0 {
 			sr := srcs[0]
-			f := p.Finding(sr.d, "%s has no `type filter hook input` chain and networking.firewall.enable is false: inbound traffic is not filtered", sr.name)
+			f := nwFinding(p, sr.d, "%s has no `type filter hook input` chain and networking.firewall.enable is false: inbound traffic is not filtered", sr.name)
 			nwWeaken(&f, off)
 			f.Related = append(f.Related, nwRelated(off, "the NixOS firewall is disabled here"))
 			if hasFix {
@@ -1210,7 +1217,7 @@ func runNftablesNoDrop(p *Pass) {
 			continue
 		}
 		for _, in := range inputs {
-			f := p.Finding(in.d, "")
+			f := nwFinding(p, in.d, "")
 			nwWeaken(&f, off)
 			if in.c.policy == "accept" {
 				f = nwAtSpan(f, in.t.path, in.t.span(in.c.polOff, in.c.polEnd))
@@ -1463,7 +1470,7 @@ func runFirewallAcceptAll(p *Pass) {
 								break
 							}
 							if why, bad := iptAcceptAll(words); bad {
-								f := p.Finding(d, "networking.firewall.extraCommands line %s %s, which opens the firewall to every connection", fmtQuote(shown), why)
+								f := nwFinding(p, d, "networking.firewall.extraCommands line %s %s, which opens the firewall to every connection", fmtQuote(shown), why)
 								end := b
 								if li > 0 && lines[li].off > a {
 									_, end = nwTrimmed(lines[li], '#')
@@ -1482,7 +1489,7 @@ func runFirewallAcceptAll(p *Pass) {
 					for _, stmt := range strings.Split(t.text[a:b], ";") {
 						toks := strings.Fields(stmt)
 						if why, bad := nftAcceptAll(toks); bad {
-							f := p.Finding(d, "networking.firewall.%s rule %s %s: every port is reachable", opt, fmtQuote(strings.TrimSpace(stmt)), why)
+							f := nwFinding(p, d, "networking.firewall.%s rule %s %s: every port is reachable", opt, fmtQuote(strings.TrimSpace(stmt)), why)
 							f = nwAtSpan(f, t.path, t.span(a, b))
 							p.Report(f)
 							break
@@ -1560,7 +1567,7 @@ func runFirewallSensitivePort(p *Pass) {
 					if !ok {
 						continue
 					}
-					f := At(p.Finding(d, "networking.firewall.allowed%sPorts opens %s port %d (%s) on every interface", proto, strings.ToLower(proto), v.Int, sp.name), els[i])
+					f := At(nwFinding(p, d, "networking.firewall.allowed%sPorts opens %s port %d (%s) on every interface", proto, strings.ToLower(proto), v.Int, sp.name), els[i])
 					if sp.high {
 						f.Severity = diagnostics.High
 					}
@@ -1629,7 +1636,7 @@ func runFirewallWideRange(p *Pass) {
 				if len(covered) > 0 {
 					msg += ", including " + strings.Join(covered, ", ")
 				}
-				f := At(p.Finding(d, "%s", msg), el)
+				f := At(nwFinding(p, d, "%s", msg), el)
 				if to-from >= 10000 || (from <= 1 && to >= 1024) || high {
 					f.Severity = diagnostics.High
 				}
@@ -1688,7 +1695,7 @@ func runFirewallTrusted(p *Pass) {
 				default:
 					continue
 				}
-				f := At(p.Finding(d, "networking.firewall.trustedInterfaces contains %q, %s", name, why), els[i])
+				f := At(nwFinding(p, d, "networking.firewall.trustedInterfaces contains %q, %s", name, why), els[i])
 				f.Severity = sev
 				if nwDirectElement(d, els[i]) {
 					f.Fixes = append(f.Fixes, RemoveListElement(els[i], fmt.Sprintf("Stop trusting %s (open specific ports on it instead)", name), false))
@@ -1742,13 +1749,12 @@ func runFirewallReversePath(p *Pass) {
 			if !d.Value.IsBool(false) {
 				continue
 			}
-			f := p.Finding(d, "networking.firewall.checkReversePath is set to false: packets with spoofed source addresses are accepted")
+			f := nwFinding(p, d, "networking.firewall.checkReversePath is set to false: packets with spoofed source addresses are accepted")
 			if r, what, st := nwRouting(s); r != nil && st == nwYes {
 				f.Severity = diagnostics.Medium
 				f.Message += " on a host that routes packets"
 				f.Related = append(f.Related, nwRelated(r, "%s: the host forwards packets", what))
 			}
-			nwOverrides(&f, d)
 			if fix, ok := ReplaceValue(d, `"loose"`, `Use loose reverse-path filtering`, true); ok {
 				f.Fixes = append(f.Fixes, fix)
 			}
@@ -1769,7 +1775,7 @@ func runFirewallPing(p *Pass) {
 			if !d.Value.IsBool(true) {
 				continue
 			}
-			f := p.Finding(d, "networking.firewall.allowPing is true and networking.firewall.pingLimit is not set: ICMP echo requests are answered without a rate limit")
+			f := nwFinding(p, d, "networking.firewall.allowPing is true and networking.firewall.pingLimit is not set: ICMP echo requests are answered without a rate limit")
 			limit := `"--limit 1/minute --limit-burst 5"`
 			if st, _ := nwBool(s, "networking", "nftables", "enable"); st == nwYes {
 				limit = `"2/second"`
@@ -1791,7 +1797,7 @@ func runFirewallLogging(p *Pass) {
 			if !d.Value.IsBool(false) {
 				continue
 			}
-			f := p.Finding(d, "networking.firewall.logRefusedConnections is set to false: refused connections (scans, brute force) are not logged")
+			f := nwFinding(p, d, "networking.firewall.logRefusedConnections is set to false: refused connections (scans, brute force) are not logged")
 			if fix, ok := ReplaceValue(d, "true", "Log refused connections", false); ok {
 				f.Fixes = append(f.Fixes, fix)
 			}
@@ -1809,7 +1815,7 @@ func runFirewallRejects(p *Pass) {
 			if !d.Value.IsBool(true) {
 				continue
 			}
-			f := p.Finding(d, "networking.firewall.rejectPackets is set to true: refused packets are answered, which makes port scanning easier")
+			f := nwFinding(p, d, "networking.firewall.rejectPackets is set to true: refused packets are answered, which makes port scanning easier")
 			if fix, ok := ReplaceValue(d, "false", "Drop refused packets silently", true); ok {
 				f.Fixes = append(f.Fixes, fix)
 			}
@@ -1827,7 +1833,7 @@ func runFirewallConntrack(p *Pass) {
 			if !d.Value.IsBool(true) {
 				continue
 			}
-			f := p.Finding(d, "networking.firewall.autoLoadConntrackHelpers is set to true: connection-tracking helpers parse untrusted traffic and open related ports on their own")
+			f := nwFinding(p, d, "networking.firewall.autoLoadConntrackHelpers is set to true: connection-tracking helpers parse untrusted traffic and open related ports on their own")
 			if fix, ok := ReplaceValue(d, "false", "Do not auto-load connection-tracking helpers", true); ok {
 				f.Fixes = append(f.Fixes, fix)
 			}
@@ -1845,7 +1851,7 @@ func runFirewallConntrack(p *Pass) {
 					names = append(names, "…")
 				}
 			}
-			f := p.Finding(d, "networking.firewall.connectionTrackingModules loads connection-tracking helpers (%s) that parse untrusted traffic", strings.Join(names, ", "))
+			f := nwFinding(p, d, "networking.firewall.connectionTrackingModules loads connection-tracking helpers (%s) that parse untrusted traffic", strings.Join(names, ", "))
 			if fix, ok := ReplaceValue(d, "[ ]", "Load no connection-tracking helpers", true); ok {
 				f.Fixes = append(f.Fixes, fix)
 			}
@@ -1880,7 +1886,7 @@ func runFirewallForward(p *Pass) {
 		if st, _ := nwBool(s, "services", "firewalld", "enable"); st != nwNo || fwCustomNftables(s) && nwFalse(s, fwPath("enable")...) != nil {
 			continue
 		}
-		f := p.Finding(r, "%s makes the host forward packets but networking.firewall.filterForward is not enabled (nftables backend): routed traffic is not filtered", what)
+		f := nwFinding(p, r, "%s makes the host forward packets but networking.firewall.filterForward is not enabled (nftables backend): routed traffic is not filtered", what)
 		if rst == nwMaybe {
 			f.Confidence = diagnostics.Possible
 		}
@@ -2000,9 +2006,6 @@ var nwOpenServices = []nwOpenService{
 	{"services.bazarr.openFirewall", "enable", "Bazarr", false},
 	{"services.sabnzbd.openFirewall", "enable", "SABnzbd", false},
 	{"services.transmission.openRPCPort", "enable", "the Transmission RPC interface", false},
-	{"services.netdata.openFirewall", "enable", "Netdata", true},
-	{"services.rabbitmq.openFirewall", "enable", "RabbitMQ", false},
-	{"services.mosquitto.openFirewall", "enable", "Mosquitto", false},
 }
 
 func runFirewallOpenSensitive(p *Pass) {
@@ -2025,11 +2028,16 @@ func runFirewallOpenSensitive(p *Pass) {
 				if strings.Contains(name, "%s") {
 					name = fmt.Sprintf(name, d.Path[3])
 				}
-				f := p.Finding(d, "%s = true opens %s on every interface", d.PathString(), name)
+				f := nwFinding(p, d, "%s = true opens %s on every interface", d.PathString(), name)
 				if en == nwMaybe {
 					f.Confidence = diagnostics.Possible
 				}
 				nwWeaken(&f, enDef)
+				if svc.noAuth && svc.pattern == "services.etcd.openFirewall" {
+					if st, _ := nwBool(s, "services", "etcd", "clientCertAuth"); st != nwNo {
+						svc.noAuth = false // client certificates required
+					}
+				}
 				if svc.noAuth {
 					f.Severity = diagnostics.High
 					f.Message += ", and it has no authentication by default"
@@ -2046,7 +2054,7 @@ func runFirewallOpenSensitive(p *Pass) {
 			if d == nil || srv.enable == nwNo || srv.portZero {
 				continue
 			}
-			f := p.Finding(d, "%s = true opens Redis (port %s) on every interface", d.PathString(), srv.portText)
+			f := nwFinding(p, d, "%s = true opens Redis (port %s) on every interface", d.PathString(), srv.portText)
 			if srv.enable == nwMaybe {
 				f.Confidence = diagnostics.Possible
 			}

@@ -242,3 +242,10 @@ func TestFirewallContexts(t *testing.T) {
 		t.Fatalf("nat fix: %+v", fs)
 	}
 }
+
+func TestOpenFirewallSeverity(t *testing.T) {
+	fs, _ := nwLint(t, "NIXSEC-FW-013", `{ services.etcd = { enable = true; clientCertAuth = true; openFirewall = true; }; services.ollama = { enable = true; openFirewall = true; }; }`)
+	if len(fs) != 2 || fs[0].Severity != diagnostics.Medium || fs[1].Severity != diagnostics.High {
+		t.Fatalf("%+v", fs)
+	}
+}

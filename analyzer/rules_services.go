@@ -219,7 +219,7 @@ func nwServiceSystems(p *Pass) []*System {
 func nwReportIssues(p *Pass, check func(*System) []nwIssue) {
 	for _, s := range nwServiceSystems(p) {
 		for _, is := range check(s) {
-			f := p.Finding(is.def, "%s", is.msg)
+			f := nwFinding(p, is.def, "%s", is.msg)
 			if is.node.Valid() {
 				f = At(f, is.node)
 			}
@@ -1226,7 +1226,12 @@ func nwAvahiIssues(s *System) []nwIssue {
 	if en == nwNo {
 		return nil
 	}
-	if d := nwFalse(s, "services", "avahi", "openFirewall"); d != nil {
+	for _, d := range s.Effective("services", "avahi", "openFirewall") {
+		if !d.Value.IsBool(true) {
+			return nil // closed, or not known
+		}
+	}
+	if len(s.Effective("services", "avahi", "openFirewall")) == 0 && s.MaybeSet("services", "avahi", "openFirewall") {
 		return nil
 	}
 	if len(s.Effective("services", "avahi", "allowInterfaces")) > 0 || s.MaybeSet("services", "avahi", "allowInterfaces") {

@@ -1,0 +1,8 @@
+{ ... }:
+{
+  services.etcd = {
+    enable = true;
+    clientCertAuth = true;
+    openFirewall = true; # expect: NIXSEC-FW-013
+  };
+}

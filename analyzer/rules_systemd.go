@@ -418,6 +418,13 @@ func (s *sysdService) impliesNNP() bool {
 	if !(in.user != "" && in.user != "root" && in.user != "0") && in.bounding&sysdCapMask("SYS_ADMIN") != 0 {
 		return false
 	}
+	return s.impliesNNPForNonRoot()
+}
+
+// impliesNNPForNonRoot reports the directives that imply NoNewPrivileges=
+// for a service without CAP_SYS_ADMIN.
+func (s *sysdService) impliesNNPForNonRoot() bool {
+	in := &s.info
 	return (len(in.scSet) > 0 || in.scAllowList) || len(in.archs) > 0 ||
 		s.get("serviceConfig", "RestrictAddressFamilies").set || in.namespaces != sysdNSAll ||
 		in.privateDevices || in.protectTunables || in.protectModules || in.protectKernelLogs ||
@@ -444,6 +451,9 @@ func sysdRule002() *Rule {
 		sysdEachHandWritten(p, func(s *sysdService) {
 			if s.info.nnp || s.impliesNNP() {
 				return
+			}
+			if u := s.get("serviceConfig", "User"); (u.maybe || (u.set && !u.known)) && s.impliesNNPForNonRoot() {
+				return // a non-root user would imply it
 			}
 			g := s.gap("NoNewPrivileges", "true", true)
 			if g == nil {
@@ -1531,7 +1541,7 @@ func sysdRule016() *Rule {
 		ID: "NIXSEC-SYSD-016", Slug: "systemd-exposure-high", Title: "Exposure score above threshold (aggregate)",
 		Category: catSystemd, Severity: diagnostics.Info, MaxSeverity: diagnostics.Medium, FixClass: diagnostics.FixSuggest,
 		Description: "The `systemd-analyze security` exposure nixsec computes from a service's definitions is " +
-			"at or above the threshold (default 7.5, `--exposure-threshold`): medium at 9.0 (UNSAFE) and above, " +
+			"at or above the threshold (default 7.5; `analyzer.Options.ExposureThreshold`, `nixsec score --threshold`): medium at 9.0 (UNSAFE) and above, " +
 			"low from 7.5 (EXPOSED), info below when the threshold is lowered. Only services whose whole " +
 			"serviceConfig is in the source are scored, and `Type = \"oneshot\"` units are skipped, as " +
 			"systemd-analyze skips them in its overview. `nixsec score` prints the full table.",

@@ -579,6 +579,9 @@ func (s *sysdService) definesProgram() bool {
 		}
 		switch {
 		case d.Path[3] == "script" && len(d.Path) == 4:
+			if d.Priority < PriorityPlain {
+				continue // mkForce over a module's script
+			}
 			return true
 		case d.Path[3] == "serviceConfig" && len(d.Path) == 5 && d.Path[4] == "ExecStart":
 			if d.Priority < PriorityPlain {
@@ -1255,6 +1258,9 @@ func (s *sysdService) assess() {
 			desc = r.bad
 		}
 		row.Description = desc
+		if r.id == "DeviceAllow=" && (in.devicePolicy == "closed" || in.devicePolicy == "strict") {
+			row.Directive = "DeviceAllow" // the policy is closed: what is left is the allow-list
+		}
 		if !row.NA {
 			badSum += sysdCeilDiv(row.Badness*r.weight, r.rng)
 			weightSum += r.weight

@@ -323,6 +323,23 @@ func nixosContainers(s *System) []nixosContainer {
 			}
 		}
 	}
+	// Only containers with an active definition exist.
+	live := out[:0]
+	for _, c := range out {
+		active := len(defsUnder(s, c.Prefix)) > 0
+		if !active && c.Guest != nil {
+			for _, d := range c.Guest.Defs {
+				if d.Active() {
+					active = true
+					break
+				}
+			}
+		}
+		if active {
+			live = append(live, c)
+		}
+	}
+	out = live
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }

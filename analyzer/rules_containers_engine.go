@@ -116,7 +116,8 @@ var ctr018 = &Rule{
 		Bad:        "virtualisation.docker.enable = true;\nusers.users.alice.extraGroups = [ \"docker\" ];",
 		Good:       "virtualisation.docker.rootless = {\n  enable = true;\n  setSocketVariable = true;\n};\nusers.users.alice.extraGroups = [ \"video\" ];",
 		FalsePositives: "Single-user workstations where the user is the administrator anyway. Groups whose daemon " +
-			"is not enabled in the analysed configuration are not reported.",
+			"is not enabled in the analysed configuration are not reported. Inside a NixOS container guest the " +
+			"group is root-equivalent in the guest only and the finding is low.",
 	},
 	Run: runCTR018,
 }
@@ -164,7 +165,10 @@ func runCTR018(p *Pass) {
 					f.Confidence = diagnostics.Possible
 				}
 			}
-			if inGroup(members, m.User, "wheel") {
+			if s.Context == NixOSContainer || s.IsContainer {
+				f.Severity = diagnostics.Low
+				f.Message += " inside this container guest (not on the host)"
+			} else if inGroup(members, m.User, "wheel") {
 				if wheelNoPass {
 					f.Related = append(f.Related, relatedDef(wheelDef, m.User+" is also passwordless root through wheel"))
 				} else {

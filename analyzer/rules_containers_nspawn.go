@@ -105,7 +105,7 @@ func runCTR001(p *Pass) {
 			var f diagnostics.Finding
 			if d != nil {
 				f = p.Finding(d, "containers.%s.privateNetwork = false: the container shares the host's network namespace and can bind any host port", c.Name)
-				if fix, ok := ReplaceValue(d, "true", "Give the container a private network", false); ok {
+				if fix, ok := ReplaceValue(d, "true", "Give the container a private network (then set hostAddress and localAddress)", false); ok {
 					f.Fixes = append(f.Fixes, fix)
 				}
 			} else {
@@ -114,7 +114,7 @@ func runCTR001(p *Pass) {
 				if !ok {
 					continue
 				}
-				if fix, ok := addToContainer(c, []string{"privateNetwork"}, "true", "Give the container a private network", false); ok {
+				if fix, ok := addToContainer(c, []string{"privateNetwork"}, "true", "Give the container a private network (then set hostAddress and localAddress)", false); ok {
 					f.Fixes = append(f.Fixes, fix)
 				}
 			}
@@ -467,7 +467,9 @@ var ctr007 = &Rule{
 		Description: "`containers.<name>.extraFlags` (passed verbatim to systemd-nspawn) containing " +
 			"`--capability=` with all or a dangerous capability, `--private-users=no`/`identity`, writable " +
 			"`--bind=` of a sensitive host path or a daemon socket, `--network-namespace-path=/proc/1/ns/net`, or " +
-			"`--system-call-filter=` entries that re-allow @mount, @module, @raw-io, @privileged or @cpu-emulation.",
+			"`--system-call-filter=` entries that re-allow @mount, @module, @raw-io, @privileged or @cpu-emulation. " +
+			"Raw nspawn units (`systemd.nspawn.<name>`) are read too: `execConfig.Capability`, " +
+			"`execConfig.PrivateUsers = false` and sensitive `filesConfig.Bind` entries.",
 		Why: "The same escape primitives as NIXSEC-CTR-003 and NIXSEC-CTR-005, added through the free-form flag " +
 			"list where the typed options cannot be checked by the module.",
 		Remediation: "Remove the flag; use the typed options instead: `additionalCapabilities`, `bindMounts` with " +
@@ -479,7 +481,70 @@ var ctr007 = &Rule{
 		Good:           "containers.ci.extraFlags = [ \"--drop-capability=CAP_SYS_CHROOT\" ];",
 		FalsePositives: "`--drop-capability=`, `--bind-ro=` and `--tmpfs=` are hardening or harmless and are not reported.",
 	},
-	Run: func(p *Pass) { runContainerIssues(p, nspawnFlagIssues) },
+	Run: func(p *Pass) {
+		runContainerIssues(p, nspawnFlagIssues)
+		for _, s := range ctrSystems(p) {
+			for _, is := range nspawnUnitIssues(s) {
+				is.report(p, nil)
+			}
+		}
+	},
+}
+
+// strElems returns the strings of a definition whose value is a string or a
+// list of strings, each with its node.
+func strElems(d *Definition) []listElem {
+	if d.Value.Kind == List {
+		return defElems(d)
+	}
+	return []listElem{{Value: d.Value, Node: d.Node, Src: d.Node, Def: d}}
+}
+
+// nspawnUnitIssues checks raw systemd-nspawn units (systemd.nspawn.<name>,
+// rendered to /etc/systemd/nspawn/<name>.nspawn): Capability=, PrivateUsers=
+// and Bind= carry the same escape primitives as the flags.
+func nspawnUnitIssues(s *System) []ctrIssue {
+	var out []ctrIssue
+	for _, n := range namesUnder(s, []string{"systemd", "nspawn"}) {
+		base := []string{"systemd", "nspawn", n}
+		for _, d := range s.Effective(sub(base, "execConfig", "Capability")...) {
+			for _, e := range strElems(d) {
+				str, ok := e.Value.Str()
+				if !ok {
+					continue
+				}
+				sev, why := nspawnFlagRisk("capability", strings.Join(strings.Fields(str), ","))
+				if why != "" {
+					out = append(out, ctrIssue{Def: d, First: e.Node, Severity: sev,
+						Message: sprintf("systemd.nspawn.%s.execConfig.Capability = %q %s", JoinPath([]string{n}), str, why)})
+				}
+			}
+		}
+		for _, d := range s.Effective(sub(base, "execConfig", "PrivateUsers")...) {
+			v := d.Value
+			str, _ := v.Str()
+			if v.IsBool(false) || v.Kind == String && (str == "no" || str == "false" || str == "identity") {
+				out = append(out, ctrIssue{Def: d, First: d.Node, Severity: diagnostics.High,
+					Message: sprintf("systemd.nspawn.%s.execConfig.PrivateUsers = %s turns user namespacing off: container root is host root", JoinPath([]string{n}), v.String())})
+			}
+		}
+		for _, d := range s.Effective(sub(base, "filesConfig", "Bind")...) {
+			for _, e := range strElems(d) {
+				str, ok := e.Value.Str()
+				if !ok {
+					continue
+				}
+				for _, b := range strings.Fields(str) {
+					sev, why := nspawnFlagRisk("bind", b)
+					if why != "" {
+						out = append(out, ctrIssue{Def: d, First: e.Node, Severity: sev,
+							Message: sprintf("systemd.nspawn.%s.filesConfig.Bind = %q %s", JoinPath([]string{n}), b, why)})
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // nspawnValued are systemd-nspawn long options that take a value.

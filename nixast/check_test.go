@@ -444,11 +444,17 @@ func (g *genNix) expr(depth int) {
 
 func TestCheckMatchesNixRandom(t *testing.T) {
 	nix := newLitNix(t)
-	n := 600
+	// NIXSEC_CHECK_RANDOM=N,SEED runs N expressions from another seed.
+	n, seed := 600, int64(2)
 	if testing.Short() {
 		n = 100
 	}
-	rng := rand.New(rand.NewSource(2))
+	if v := os.Getenv("NIXSEC_CHECK_RANDOM"); v != "" {
+		if _, err := fmt.Sscanf(v, "%d,%d", &n, &seed); err != nil {
+			t.Fatalf("NIXSEC_CHECK_RANDOM=%q: want N,SEED", v)
+		}
+	}
+	rng := rand.New(rand.NewSource(seed))
 	srcs := make(chan string)
 	var wg sync.WaitGroup
 	var mu sync.Mutex

@@ -26,10 +26,18 @@ func genModule(n int) string {
     '';
   };
   users.users.user%d = { isNormalUser = true; extraGroups = [ "wheel" "docker" ]; };
-  networking.firewall.allowedTCPPorts = [ %d ];
+  networking.firewall.interfaces."eth%d".allowedTCPPorts = [ %d ];
   systemd.services.worker%d.serviceConfig = { DynamicUser = true; ProtectSystem = "strict"; };
-`, i, 8000+i%1000, i, 10000+i%50000, i)
+`, i, 8000+i%1000, i, i, 10000+i%50000, i)
 		lines += 11
+		if i%20 == 0 { // a container with findings every ~220 lines
+			fmt.Fprintf(&b, `  containers.c%d = {
+    privateNetwork = false;
+    config = { networking.firewall.enable = false; services.openssh.enable = true; services.openssh.settings.PermitRootLogin = "yes"; };
+  };
+`, i)
+			lines += 4
+		}
 	}
 	b.WriteString("}\n")
 	return b.String()

@@ -135,7 +135,7 @@ var (
 		CWE:            []int{284, 306},
 		Bad:            "services.samba.settings.public = {\n  path = \"/srv/public\";\n  \"guest ok\" = \"yes\";\n  \"read only\" = \"no\";\n};",
 		Good:           "services.samba.settings.public = {\n  path = \"/srv/public\";\n  \"guest ok\" = \"no\";\n  \"valid users\" = \"@smbusers\";\n  \"read only\" = \"no\";\n};",
-		FalsePositives: "Kiosk or LAN drop boxes that are public on purpose. Shares configured through `extraConfig` text are not parsed. High when SMB is opened in the firewall on all interfaces.",
+		FalsePositives: "Kiosk or LAN drop boxes that are public on purpose. Shares configured through `extraConfig` text are not parsed. High when SMB is opened in the firewall on all interfaces, unless `\"hosts allow\"` restricts the clients.",
 	}}
 
 	CupsBrowsed = &Rule{RuleMeta: diagnostics.RuleMeta{
@@ -1092,7 +1092,13 @@ func nwSambaIssues(s *System) []nwIssue {
 		is := nwIssue{def: gd, deps: []*Definition{enDef},
 			msg: fmt.Sprintf("Samba share %q allows guests (%s) and writing: anyone on the network can create, change and delete its files", sh.name, gd.Path[len(gd.Path)-1])}
 		is.related = append(is.related, nwRelated(wd, "the share is writable here"))
-		reach.apply(&is, diagnostics.Medium, diagnostics.High, diagnostics.High)
+		if h := nwSambaHostsAllow(s, sh.base); h != nil {
+			is.sev = diagnostics.Medium
+			is.msg += " (access is limited by \"hosts allow\")"
+			is.related = append(is.related, nwRelated(h, "clients are restricted here"))
+		} else {
+			reach.apply(&is, diagnostics.Medium, diagnostics.High, diagnostics.High)
+		}
 		if fix, ok := ReplaceValue(gd, nwBoolLiteral(gd, false), "Disallow guest access", false); ok {
 			is.fixes = append(is.fixes, fix)
 		}
@@ -1118,6 +1124,24 @@ func nwSambaIssues(s *System) []nwIssue {
 		}
 	}
 	return out
+}
+
+// nwSambaHostsAllow finds a "hosts allow" restriction for a share: on the
+// share itself, in the global section, or in the legacy extraConfig text.
+func nwSambaHostsAllow(s *System, share []string) *Definition {
+	for _, base := range [][]string{share, nwP("services.samba.settings.global")} {
+		for _, k := range []string{"hosts allow", "allow hosts"} {
+			if ds := s.Effective(append(append([]string(nil), base...), k)...); len(ds) > 0 {
+				return ds[len(ds)-1]
+			}
+		}
+	}
+	for _, d := range s.Effective("services", "samba", "extraConfig") {
+		if t, ok := d.Value.Str(); ok && strings.Contains(strings.ToLower(t), "hosts allow") {
+			return d
+		}
+	}
+	return nil
 }
 
 // ---------------------------------------------------------------------------

@@ -132,3 +132,10 @@ func TestCupsLegacyProtocol(t *testing.T) {
 		t.Fatalf("default: %+v", fs)
 	}
 }
+
+func TestSambaHostsAllow(t *testing.T) {
+	fs, _ := nwLint(t, "NIXSEC-SVC-007", `{ services.samba = { enable = true; openFirewall = true; settings.global."hosts allow" = "192.168.1."; settings.s = { "guest ok" = "yes"; writable = "yes"; }; }; }`)
+	if len(fs) != 1 || fs[0].Severity != diagnostics.Medium || !strings.Contains(fs[0].Message, "hosts allow") {
+		t.Fatalf("%+v", fs)
+	}
+}

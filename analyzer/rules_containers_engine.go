@@ -881,9 +881,7 @@ func runCTR026(p *Pass) {
 	for _, s := range ctrSystems(p) {
 		enabled, _, _ := boolOpt(s, "virtualisation", "libvirtd", "enable")
 		if enabled == TriFalse {
-			if _, d, ok := boolOpt(s, "virtualisation", "libvirtd", "enable"); ok && d != nil {
-				continue
-			}
+			continue // libvirtd is certainly off: the setting does nothing
 		}
 		for _, path := range [][]string{{"virtualisation", "libvirtd", "qemu", "runAsRoot"}, {"virtualisation", "libvirtd", "qemuRunAsRoot"}} {
 			for _, d := range trueDefs(s, path...) {

@@ -9,6 +9,7 @@ in
     daemon.settings = {
       "insecure-registries" = [
         "registry.lan:5000" # expect: NIXSEC-CTR-020
+        lab # expect: NIXSEC-CTR-020
       ];
     };
   };
@@ -16,5 +17,4 @@ in
   virtualisation.docker.daemon.settings."seccomp-profile" = mkIf config.debug.enable (mkDefault "unconfined"); # expect: NIXSEC-CTR-020 (possible)
   virtualisation.docker.daemon.settings.icc = true; # expect: NIXSEC-CTR-020
   virtualisation.docker.daemon.settings."no-new-privileges" = false; # expect: NIXSEC-CTR-020
-  virtualisation.docker.daemon.settings."registry-mirrors" = [ lab ];
 }

@@ -24,6 +24,7 @@ func benchInput(b *testing.B) []byte {
 func BenchmarkRawParse(b *testing.B) {
 	src := benchInput(b)
 	b.SetBytes(int64(len(src)))
+	defer reportCPU(b, len(src))()
 	for b.Loop() {
 		t, err := tsnix.Parse(src, nil)
 		if err != nil {
@@ -37,6 +38,7 @@ func BenchmarkRawParse(b *testing.B) {
 func BenchmarkParse(b *testing.B) {
 	src := benchInput(b)
 	b.SetBytes(int64(len(src)))
+	defer reportCPU(b, len(src))()
 	for b.Loop() {
 		f, err := Parse("bench.nix", src)
 		if err != nil {
@@ -45,5 +47,20 @@ func BenchmarkParse(b *testing.B) {
 		if len(f.Errors) != 0 {
 			b.Fatalf("bench input has errors: %v", f.Errors[0])
 		}
+	}
+}
+
+// reportCPU adds CPU-time metrics (cpu-ns/op and cpu-MB/s) to a benchmark,
+// comparable across runs even when other processes compete for the CPU.
+func reportCPU(b *testing.B, size int) func() {
+	start := processCPU()
+	return func() {
+		d := processCPU() - start
+		if d <= 0 || b.N == 0 {
+			return
+		}
+		per := float64(d.Nanoseconds()) / float64(b.N)
+		b.ReportMetric(per, "cpu-ns/op")
+		b.ReportMetric(float64(size)/per*1e3, "cpu-MB/s")
 	}
 }

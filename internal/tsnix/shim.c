@@ -22,15 +22,32 @@ uint32_t nixsec_flatten(TSTree *t, nixsec_node *out, uint32_t cap) {
 	uint32_t n = 0, depth = 0;
 	uint32_t stack[4096];
 	int32_t parent = -1;
+	const TSLanguage *lang = ts_tree_language(t);
+	uint32_t nsyms = ts_language_symbol_count(lang);
+	if (nsyms > 1024) nsyms = 1024;
+	uint8_t named[1024];
+	for (uint32_t s = 0; s < nsyms; s++) {
+		named[s] = ts_language_symbol_type(lang, (TSSymbol)s) == TSSymbolTypeRegular;
+	}
 	for (;;) {
 		TSNode node = ts_tree_cursor_current_node(&c);
 		if (n < cap) {
 			nixsec_node *o = &out[n];
-			o->sym = ts_node_symbol(node);
+			TSSymbol sym = ts_node_symbol(node);
+			// Named-ness is a property of the (public, alias-resolved) symbol.
+			uint8_t flags = sym < nsyms ? named[sym] : (ts_node_is_named(node) ? 1 : 0);
+			// ERROR and MISSING nodes always have has_error set, so a clean
+			// node (nearly all of them) costs one check instead of three;
+			// is_error is only a comparison of the symbol.
+			if (ts_node_has_error(node)) {
+				flags |= 16;
+				if (sym == (TSSymbol)-1) flags |= 4;
+				else if (ts_node_is_missing(node)) flags |= 2;
+			}
+			if (ts_node_is_extra(node)) flags |= 8;
+			o->sym = sym;
 			o->field = ts_tree_cursor_current_field_id(&c);
-			o->flags = (ts_node_is_named(node) ? 1 : 0) | (ts_node_is_missing(node) ? 2 : 0) |
-			           (ts_node_is_error(node) ? 4 : 0) | (ts_node_is_extra(node) ? 8 : 0) |
-			           (ts_node_has_error(node) ? 16 : 0);
+			o->flags = flags;
 			o->start = ts_node_start_byte(node);
 			o->end = ts_node_end_byte(node);
 			o->parent = parent;
@@ -40,7 +57,9 @@ uint32_t nixsec_flatten(TSTree *t, nixsec_node *out, uint32_t cap) {
 		if (depth == 4096 && self < cap && ts_node_child_count(node) > 0) {
 			out[self].flags |= 32; // too deep: children not recorded
 		}
-		if (depth < 4096 && ts_tree_cursor_goto_first_child(&c)) {
+		// Most nodes are leaves: asking the node costs less than letting the
+		// cursor set up a child iteration that finds nothing.
+		if (depth < 4096 && ts_node_child_count(node) > 0 && ts_tree_cursor_goto_first_child(&c)) {
 			stack[depth++] = self;
 			parent = (int32_t)self;
 			continue;

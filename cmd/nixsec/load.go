@@ -69,6 +69,12 @@ func loadOne(t target, maxSize int64) (res loaded) {
 
 // readSource reads a regular file of at most maxSize bytes.
 func readSource(path string, maxSize int64) ([]byte, *diagnostics.FileError) {
+	// Stat before opening: opening a FIFO would block until a writer comes.
+	if st, err := os.Stat(path); err != nil {
+		return nil, ioError(path, err)
+	} else if !st.Mode().IsRegular() && !st.IsDir() {
+		return nil, &diagnostics.FileError{Path: path, Kind: diagnostics.ErrInput, Message: "not a regular file"}
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, ioError(path, err)

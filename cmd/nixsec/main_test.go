@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 )
@@ -116,6 +117,41 @@ func TestLintExplicitFileAnyExtension(t *testing.T) {
 	paths, _, _ := jsonReport(t, out)
 	if strings.Join(paths, " ") != "gen/out.nix hosts/notes.txt" {
 		t.Errorf("findings in %v", paths)
+	}
+}
+
+// .gitignore files above the walked directory, up to the work tree's top,
+// and .git/info/exclude apply too.
+func TestLintGitignoreAboveRoot(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, ".git/info/exclude"), "excluded.nix\n")
+	write(t, filepath.Join(dir, ".gitignore"), "/hosts/generated/\n")
+	write(t, filepath.Join(dir, "hosts/.gitignore"), "*.old.nix\n")
+	write(t, filepath.Join(dir, "hosts/web/a.nix"), broken)
+	write(t, filepath.Join(dir, "hosts/web/a.old.nix"), broken)
+	write(t, filepath.Join(dir, "hosts/web/excluded.nix"), broken)
+	write(t, filepath.Join(dir, "hosts/generated/g.nix"), broken)
+	chdir(t, filepath.Join(dir, "hosts"))
+	_, out, _ := nixsec(t, "lint", "--format", "json", ".")
+	if paths, _, _ := jsonReport(t, out); strings.Join(paths, " ") != "web/a.nix" {
+		t.Errorf("from hosts/: findings in %v, want [web/a.nix]", paths)
+	}
+	chdir(t, filepath.Join(dir, "hosts/web"))
+	_, out, _ = nixsec(t, "lint", "--format", "json", ".")
+	if paths, _, _ := jsonReport(t, out); strings.Join(paths, " ") != "a.nix" {
+		t.Errorf("from hosts/web/: findings in %v, want [a.nix]", paths)
+	}
+}
+
+func TestLintNotRegularFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.nix")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	code, _, stderr := nixsec(t, "lint", fifo, filepath.Join(dir, "pipe.nix", "below.nix"))
+	if code != exitError || !strings.Contains(stderr, "pipe.nix: error: not a regular file") || !strings.Contains(stderr, "below.nix: error: not a directory") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
 

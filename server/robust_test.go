@@ -248,3 +248,60 @@ func runFuzzInput(t *testing.T, in []byte) {
 		t.Fatalf("server hung on input %q", in)
 	}
 }
+
+// TestConcurrentTraffic interleaves edits, requests and configuration
+// changes on several documents without waiting (run it with -race), then
+// checks every document's last publication is its newest version.
+func TestConcurrentTraffic(t *testing.T) {
+	c := newClient(t, Options{Debounce: time.Millisecond})
+	c.initialize(map[string]any{}, nil)
+	const docs = 4
+	versions := make([]int32, docs)
+	uri := func(i int) string { return fmt.Sprintf("file:///stress/m%d.nix", i) }
+	for i := 0; i < docs; i++ {
+		versions[i] = 1
+		c.open(uri(i), "{ a = insecure; }", 1)
+	}
+	var ids []string
+	x := uint32(7)
+	rnd := func(n int) int { x = x*1664525 + 1013904223; return int(x>>8) % n }
+	for op := 0; op < 300; op++ {
+		i := rnd(docs)
+		td := map[string]any{"uri": uri(i)}
+		switch rnd(6) {
+		case 0, 1:
+			versions[i]++
+			c.change(uri(i), versions[i], map[string]any{"range": rng(0, rnd(20), 0, rnd(20)), "text": []string{"insecure", " ", "x;", "😀", "\n", ""}[rnd(6)]})
+		case 2:
+			ids = append(ids, c.request("textDocument/hover", map[string]any{"textDocument": td, "position": map[string]int{"line": 0, "character": rnd(30)}}))
+		case 3:
+			ids = append(ids, c.request("textDocument/codeAction", map[string]any{"textDocument": td, "range": rng(0, 0, 2, 0), "context": map[string]any{"diagnostics": []any{}, "only": []string{"quickfix", "source.fixAll"}}}))
+		case 4:
+			ids = append(ids, c.request("textDocument/codeLens", map[string]any{"textDocument": td}))
+		case 5:
+			c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"nixsec": map[string]any{"debounceMs": rnd(3)}}})
+		}
+	}
+	for _, id := range ids {
+		if m := c.await(id); m.Error != nil {
+			t.Errorf("request %s: %+v", id, m.Error)
+		}
+	}
+	for i := 0; i < docs; i++ {
+		v := versions[i]
+		c.waitPublish(0, uri(i), &v)
+	}
+	time.Sleep(50 * time.Millisecond)
+	last := map[string]int32{}
+	for _, m := range c.notesOf("textDocument/publishDiagnostics") {
+		p := decodePub(t, m)
+		if p.Version != nil {
+			last[p.URI] = *p.Version
+		}
+	}
+	for i := 0; i < docs; i++ {
+		if last[uri(i)] != versions[i] {
+			t.Errorf("%s: last published version %d, newest %d", uri(i), last[uri(i)], versions[i])
+		}
+	}
+}

@@ -34,9 +34,6 @@ func TestNeovim(t *testing.T) {
 		}
 		t.Skip("nvim not installed")
 	}
-	if testing.Short() {
-		t.Skip("builds nixsec and starts Neovim")
-	}
 	bin := buildNixsec(t)
 	dir := t.TempDir()
 	for _, name := range []string{"broken.nix", "fetch.nix"} {

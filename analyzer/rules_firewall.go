@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/nixsec/nixsec/diagnostics"
@@ -1540,6 +1541,21 @@ var nwSensitivePorts = map[string]map[int64]nwSensitive{
 	},
 }
 
+// nwSensitiveList returns FW-005's ports of proto in ascending order.
+func nwSensitiveList(proto string) []int64 {
+	var out []int64
+	for p := range nwSensitivePorts[proto] {
+		out = append(out, p)
+	}
+	if proto == "TCP" {
+		for p := int64(5900); p <= 5910; p++ {
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
 func nwSensitivePort(proto string, port int64) (nwSensitive, bool) {
 	if proto == "TCP" && port >= 5900 && port <= 5910 {
 		return nwSensitive{"VNC", true, false}, true
@@ -1613,12 +1629,19 @@ func runFirewallWideRange(p *Pass) {
 				width := to - from + 1
 				var covered []string
 				high := false
-				for port := from; port <= to && len(covered) < 4; port++ {
-					if sp, ok := nwSensitivePort(proto, port); ok && !sp.web {
+				for _, port := range nwSensitiveList(proto) {
+					if port < from || port > to {
+						continue
+					}
+					sp, _ := nwSensitivePort(proto, port)
+					if sp.web {
+						continue
+					}
+					if len(covered) < 4 {
 						covered = append(covered, fmt.Sprintf("%d (%s)", port, sp.name))
-						if sp.high {
-							high = true
-						}
+					}
+					if sp.high {
+						high = true
 					}
 				}
 				if to-from < 1000 && len(covered) == 0 {

@@ -403,6 +403,9 @@ func (c *checker) pop(name string) {
 
 // lookup resolves a name in the current scopes.
 func (c *checker) lookup(name string) Binding {
+	if name == curPos {
+		return Binding{Kind: BindingBuiltin, Name: name}
+	}
 	if st := c.vars[name]; len(st) > 0 {
 		return st[len(st)-1]
 	}

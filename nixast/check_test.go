@@ -109,6 +109,9 @@ var checkCases = []struct {
 	{`add`, []string{CodeUndefinedVar}},
 	{`__fetchurl`, nil},
 	{`let true = 1; in true`, nil},
+	{`let __curPos = 1; in __curPos`, nil},
+	{`x: x or`, []string{CodeUndefinedVar}},
+	{`x: let or = 1; in x or`, nil},
 	{"let\n  a = 1;\nin\n  a + b", []string{CodeUndefinedVar}},
 
 	// Other parse-time errors.

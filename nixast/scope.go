@@ -75,6 +75,11 @@ func init() {
 	}
 }
 
+// curPos is not a variable but syntax: Nix's parser turns it into the
+// current position wherever it appears, even where a let or a formal of the
+// same name is in scope.
+const curPos = "__curPos"
+
 // IsGlobal reports whether name is bound in Nix's base environment, so that
 // it may be used without `builtins.` and without being defined.
 func IsGlobal(name string) bool { return globals[name] }
@@ -109,6 +114,9 @@ func Resolve(v Node) Binding {
 		return Binding{}
 	}
 	name := v.Text()
+	if name == curPos {
+		return Binding{Kind: BindingBuiltin, Name: name}
+	}
 	sawWith := false
 	child := v
 	for p := v.Parent(); p.Valid(); child, p = p, p.Parent() {

@@ -351,3 +351,53 @@ func ExampleStringParts() {
 	// interpolation ${port}
 	// text "\ndeny all\n" from source 18-30
 }
+
+// TestStringPartsLineEdit is the use the source map is for: replace one line
+// of an embedded string by editing only its source bytes. For random
+// indented strings, replacing the source span of each decoded line's text
+// with "Z" must give the old value with that line's text replaced.
+func TestStringPartsLineEdit(t *testing.T) {
+	rng := newRand(5)
+	atoms := []string{" ", "  ", "\n", "\n", "a", "bc", "$", "'", "''$", "'''", "''\\n", "''\\t", "$$", "{", "é"}
+	edits := 0
+	for range 3000 {
+		var b strings.Builder
+		b.WriteString("''\n")
+		for n := rng.Intn(6) + 1; n > 0; n-- {
+			b.WriteString(strings.Repeat(" ", 2+rng.Intn(3)))
+			for k := rng.Intn(4) + 1; k > 0; k-- {
+				if a := atoms[rng.Intn(len(atoms))]; a != "\n" {
+					b.WriteString(a)
+				}
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("''")
+		src := b.String()
+		f := mustParse(t, src)
+		parts := StringParts(f.Expr())
+		if len(f.Errors) > 0 || len(parts) != 1 {
+			continue
+		}
+		p := parts[0]
+		lines := strings.SplitAfter(p.Text, "\n")
+		off := 0
+		for _, line := range lines {
+			text := strings.TrimRight(strings.TrimLeft(line, " "), "\n")
+			start := off + len(line) - len(strings.TrimLeft(line, " "))
+			off += len(line)
+			if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "\t") || strings.HasSuffix(text, " ") {
+				continue
+			}
+			sp := p.SourceSpan(start, start+len(text))
+			edited := src[:sp.Start] + "Z" + src[sp.End:]
+			got, ok := StringValue(mustParse(t, edited).Expr())
+			want := p.Text[:start] + "Z" + p.Text[start+len(text):]
+			if !ok || got != want {
+				t.Fatalf("%q: replacing %q (source %q) gives %q, want %q", src, text, src[sp.Start:sp.End], got, want)
+			}
+			edits++
+		}
+	}
+	t.Logf("%d line edits", edits)
+}

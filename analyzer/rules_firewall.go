@@ -1461,7 +1461,7 @@ func runFirewallAcceptAll(p *Pass) {
 						if i := strings.IndexByte(shown, '#'); i >= 0 {
 							shown = strings.TrimSpace(shown[:i])
 						}
-						for _, cmd := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' }) {
+						for _, cmd := range nwShellCommands(text) {
 							fs := nwFields(cmd, 0)
 							words := make([]string, 0, len(fs))
 							for _, f := range fs {
@@ -1500,6 +1500,35 @@ func runFirewallAcceptAll(p *Pass) {
 			}
 		}
 	}
+}
+
+// nwShellCommands splits a shell line into its simple commands: a comment
+// ends the line; `;`, `&&`, `||` and `|` separate commands.
+func nwShellCommands(line string) []string {
+	var out []string
+	cur := 0
+	quote := byte(0)
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			out = append(out, line[cur:i])
+			return out
+		case c == ';' || c == '|' || c == '&':
+			out = append(out, line[cur:i])
+			for i+1 < len(line) && (line[i+1] == '|' || line[i+1] == '&') {
+				i++
+			}
+			cur = i + 1
+		}
+	}
+	return append(out, line[cur:])
 }
 
 func fmtQuote(s string) string {

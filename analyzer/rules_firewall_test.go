@@ -249,3 +249,19 @@ func TestOpenFirewallSeverity(t *testing.T) {
 		t.Fatalf("%+v", fs)
 	}
 }
+
+func TestShellCommands(t *testing.T) {
+	got := nwShellCommands(`iptables -F nat && iptables -P INPUT ACCEPT || true; echo "a # b" # -s 10.0.0.1`)
+	want := []string{"iptables -F nat ", " iptables -P INPUT ACCEPT ", " true", ` echo "a # b" `}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("%q", got)
+	}
+	fs, _ := nwLint(t, "NIXSEC-FW-003", `{ networking.firewall.extraCommands = "iptables -t nat -F && iptables -P INPUT ACCEPT"; }`)
+	if len(fs) != 1 {
+		t.Errorf("chained: %+v", fs)
+	}
+	fs, _ = nwLint(t, "NIXSEC-FW-003", `{ networking.firewall.extraCommands = "iptables -A nixos-fw -j nixos-fw-accept # -s 10.0.0.0/8"; }`)
+	if len(fs) != 1 {
+		t.Errorf("comment: %+v", fs)
+	}
+}

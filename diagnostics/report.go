@@ -73,6 +73,32 @@ func (r *Report) AddSource(f *nixast.File) {
 	r.Sources[f.Path] = f
 }
 
+// PathsWithoutSource lists, in order of first mention, the paths that
+// findings, related locations or fix edits name but Sources lacks (a file
+// the analyzer read by itself, such as an import outside the linted set).
+func (r *Report) PathsWithoutSource() []string {
+	var out []string
+	seen := map[string]bool{}
+	note := func(p string) {
+		if p != "" && r.Sources[p] == nil && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, f := range r.Findings {
+		note(f.Path)
+		for _, rel := range f.Related {
+			note(rel.Path)
+		}
+		for _, fix := range f.Fixes {
+			for _, e := range fix.Edits {
+				note(e.Path)
+			}
+		}
+	}
+	return out
+}
+
 // Rule returns the metadata of rule id, or a minimal description when the
 // rule is not in r.Rules (an internal error, a rule from a newer version).
 func (r *Report) Rule(id string) RuleMeta {

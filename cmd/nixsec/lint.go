@@ -117,6 +117,16 @@ func runLint(cmd *cobra.Command, args []string, fl *lintFlags) error {
 		}
 	}
 
+	// Findings may point into files the analyzer read by itself (imports
+	// outside the linted set): parse those too, for lines and columns.
+	for _, p := range rep.PathsWithoutSource() {
+		if src, ferr := readSource(p, nixast.MaxFileSize); ferr == nil {
+			if f, err := nixast.Parse(p, src); err == nil {
+				rep.AddSource(f)
+			}
+		}
+	}
+
 	// File errors always go to stderr; JSON and SARIF also carry them.
 	errColor := !fl.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stderr)
 	for _, e := range rep.Errors {

@@ -143,6 +143,33 @@ func TestLintGitignoreAboveRoot(t *testing.T) {
 	}
 }
 
+// A finding in a file the analyzer reached through an import, not named on
+// the command line, still gets a line and column.
+func TestLintFindingInImportedFile(t *testing.T) {
+	dir := t.TempDir()
+	chdir(t, dir)
+	write(t, "hosts/main.nix", "{ imports = [ ../lib/extra.nix ]; }\n")
+	write(t, "lib/extra.nix", "{ nixpkgs.config.allowBroken = true; }\n")
+	_, out, _ := nixsec(t, "lint", "--format", "json", "hosts/main.nix")
+	var doc struct {
+		Findings []struct {
+			Path  string
+			Start struct{ Line, Column int }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Findings) == 0 {
+		t.Skip("no rule reports nixpkgs.config.allowBroken in an imported file")
+	}
+	for _, f := range doc.Findings {
+		if f.Start.Line == 0 {
+			t.Errorf("finding in %s has no line: %s", f.Path, out)
+		}
+	}
+}
+
 func TestLintNotRegularFile(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.nix")

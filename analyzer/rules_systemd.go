@@ -1100,7 +1100,7 @@ func sysdRule012() *Rule {
 		Category: catSystemd, Severity: diagnostics.Low, MaxSeverity: diagnostics.Medium, FixClass: diagnostics.FixAuto,
 		Description: "A service written in the configuration creates world-readable files: `UMask` is unset " +
 			"(systemd's default 0022) or another mask without the other-read bit (low), or its files are even " +
-			"world-writable (`\"0000\"`, `\"0002\"`: medium).",
+			"world-writable (a mask without the other-write bit, such as `\"0000\"`: medium).",
 		Why: "Files the service writes (state, logs, sockets, secrets it generates) are readable, or writable, " +
 			"by every local user.",
 		Remediation:    "Set `UMask = \"0077\";` (or `\"0027\"` when a group must read the files).",

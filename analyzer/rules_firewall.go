@@ -1223,6 +1223,12 @@ func runNftablesNoDrop(p *Pass) {
 			if in.c.policy == "accept" {
 				f = nwAtSpan(f, in.t.path, in.t.span(in.c.polOff, in.c.polEnd))
 				f.Message = fmt.Sprintf("input chain %q of %s has `policy accept` and networking.firewall.enable is false: inbound traffic not matched by a rule is accepted", in.c.name, in.name)
+				if k := strings.Index(in.t.text[in.c.polOff:in.c.polEnd], "accept"); k >= 0 {
+					at := in.c.polOff + k
+					if pf, ok := nwStringFix(in.t, nwSrc(in.d, in.t), at, at+len("accept"), "drop", "Drop inbound traffic no rule accepts (policy drop)", false); ok {
+						f.Fixes = append(f.Fixes, pf)
+					}
+				}
 			} else {
 				f = nwAtSpan(f, in.t.path, in.t.span(in.c.hookOff, in.c.hookEnd))
 				f.Message = fmt.Sprintf("input chain %q of %s has no `policy drop` and no final drop rule, and networking.firewall.enable is false: inbound traffic not matched by a rule is accepted", in.c.name, in.name)
@@ -1615,6 +1621,10 @@ func runFirewallSensitivePort(p *Pass) {
 					f := At(nwFinding(p, d, "networking.firewall.allowed%sPorts opens %s port %d (%s) on every interface", proto, strings.ToLower(proto), v.Int, sp.name), els[i])
 					if sp.high {
 						f.Severity = diagnostics.High
+						if auth := fwPortAuthenticated(s, v.Int); auth != "" {
+							f.Severity = diagnostics.Medium
+							f.Message += " (" + auth + ")"
+						}
 					}
 					if sp.web {
 						f.Confidence = diagnostics.Possible
@@ -1627,6 +1637,28 @@ func runFirewallSensitivePort(p *Pass) {
 			}
 		}
 	}
+}
+
+// fwPortAuthenticated says why an unauthenticated-by-default service on
+// port is configured with authentication in the same system, or "".
+func fwPortAuthenticated(s *System, port int64) string {
+	switch port {
+	case 6379:
+		for _, srv := range nwRedisServers(s) {
+			if srv.port == port && srv.hasPassword && srv.enable != nwNo {
+				return "Redis requires a password"
+			}
+		}
+	case 27017:
+		if st, _ := nwBool(s, "services", "mongodb", "enableAuth"); st == nwYes {
+			return "MongoDB authentication is enabled"
+		}
+	case 2379:
+		if st, _ := nwBool(s, "services", "etcd", "clientCertAuth"); st == nwYes {
+			return "etcd requires client certificates"
+		}
+	}
+	return ""
 }
 
 // nwRangeCall recognizes `lib.range A B` / `range A B` with literal bounds.

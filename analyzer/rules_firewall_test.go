@@ -265,3 +265,19 @@ func TestShellCommands(t *testing.T) {
 		t.Errorf("comment: %+v", fs)
 	}
 }
+
+func TestSensitivePortWithAuth(t *testing.T) {
+	fs, _ := nwLint(t, "NIXSEC-FW-005", `{ networking.firewall.allowedTCPPorts = [ 6379 27017 ]; services.redis.servers."" = { enable = true; requirePassFile = "/run/keys/redis"; }; }`)
+	if len(fs) != 2 || fs[0].Severity != diagnostics.Medium || fs[1].Severity != diagnostics.High {
+		t.Fatalf("%+v", fs)
+	}
+	src := "{ networking.firewall.enable = false; networking.nftables = { enable = true; ruleset = ''\n  table inet f { chain input { type filter hook input priority 0; policy accept; } }\n''; }; }"
+	fs, texts := nwLint(t, "NIXSEC-FW-002", src)
+	if len(fs) != 1 || texts[0] != "policy accept" || len(fs[0].Fixes) != 2 {
+		t.Fatalf("%q %+v", texts, fs)
+	}
+	out := string(ApplyEdits([]byte(src), fs[0].Fixes[0].Edits))
+	if !strings.Contains(out, "policy drop;") {
+		t.Errorf("policy fix: %s", out)
+	}
+}

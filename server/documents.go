@@ -421,7 +421,7 @@ func (s *Server) analyze(snap snapshot) (res *analysis) {
 		for _, p := range u.Missing {
 			res.unit[p] = true
 		}
-		res.findings = analyzeUnit(u, snap.cfg)
+		res.findings = analyzeUnit(s.ws, u, snap.cfg)
 	}
 	s.convert(res, snap)
 	return res

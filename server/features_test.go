@@ -500,3 +500,45 @@ func TestRegistersFileWatchers(t *testing.T) {
 		t.Fatal("no client/registerCapability")
 	}
 }
+
+// TestImportsSeeOpenDocuments checks the analyzer follows imports through
+// the workspace: an import that exists only as an unsaved editor buffer is
+// found, and the importer is re-analysed when that buffer opens or closes.
+func TestImportsSeeOpenDocuments(t *testing.T) {
+	dir := t.TempDir()
+	mainURI := pathToURI(filepath.Join(dir, "configuration.nix"))
+	newURI := pathToURI(filepath.Join(dir, "new.nix"))
+	c := newClient(t, Options{})
+	c.initialize(map[string]any{}, nil)
+	c.open(mainURI, "{ imports = [ ./new.nix ]; }", 1)
+	p, _ := c.waitPublish(0, mainURI, v32(1))
+	if len(ofCode(p.Diagnostics, "NIXSEC-MOD-001")) != 1 {
+		t.Fatalf("missing import not reported: %+v", p.Diagnostics)
+	}
+	time.Sleep(50 * time.Millisecond)
+	n := c.noteCount()
+	c.open(newURI, "{ }", 1)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		p, i := c.waitPublish(n, mainURI, v32(1))
+		if len(ofCode(p.Diagnostics, "NIXSEC-MOD-001")) == 0 {
+			break
+		}
+		n = i + 1
+		if time.Now().After(deadline) {
+			t.Fatalf("import open in the editor still missing: %+v", p.Diagnostics)
+		}
+	}
+	n = c.noteCount()
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": newURI}})
+	for {
+		p, i := c.waitPublish(n, mainURI, v32(1))
+		if len(ofCode(p.Diagnostics, "NIXSEC-MOD-001")) == 1 {
+			break
+		}
+		n = i + 1
+		if time.Now().After(deadline) {
+			t.Fatalf("closed unsaved import not missing again: %+v", p.Diagnostics)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"crypto/sha256"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,7 +18,8 @@ import (
 // It also answers which files a file imports, the edges along which a
 // change must re-analyse dependents.
 type Workspace struct {
-	read func(string) ([]byte, error)
+	read  func(string) ([]byte, error)
+	cache *analyzer.FileCache // parses shared with the analyzer's import loader
 
 	mu   sync.Mutex
 	open map[string]*nixast.File // by path: the editor's text wins over the disk
@@ -36,12 +36,25 @@ type diskEntry struct {
 // MaxUnitFiles bounds how many files one analysis unit reads.
 const MaxUnitFiles = 512
 
-// NewWorkspace returns an empty workspace reading files with read.
+// NewWorkspace returns an empty workspace reading files with read (nil:
+// analyzer.OSLoader, which refuses directories and oversized files).
 func NewWorkspace(read func(string) ([]byte, error)) *Workspace {
 	if read == nil {
-		read = os.ReadFile
+		read = analyzer.OSLoader
 	}
-	return &Workspace{read: read, open: map[string]*nixast.File{}, disk: map[string]*diskEntry{}}
+	return &Workspace{read: read, cache: analyzer.NewFileCache(), open: map[string]*nixast.File{}, disk: map[string]*diskEntry{}}
+}
+
+// Load is the analyzer's import loader: the editor's text for open files,
+// so imports see unsaved edits, and the disk otherwise.
+func (w *Workspace) Load(path string) ([]byte, error) {
+	w.mu.Lock()
+	f, ok := w.open[path]
+	w.mu.Unlock()
+	if ok {
+		return f.Src, nil
+	}
+	return w.read(path)
 }
 
 // SetOpen records the editor's current parse of path; nil forgets it (the
@@ -99,7 +112,7 @@ func (w *Workspace) File(path string) (*nixast.File, error) {
 		w.mu.Unlock()
 		return e.file, nil
 	}
-	f, err := nixast.Parse(path, src)
+	f, err := w.cache.Parse(path, src)
 	w.mu.Lock()
 	w.disk[path] = &diskEntry{hash: h, file: f, err: err, imports: importsOf(f)}
 	w.mu.Unlock()
@@ -167,12 +180,17 @@ func importsOf(f *nixast.File) []string {
 	return out
 }
 
-// analyzeUnit is the one place the server runs the analyzer. Today the
-// analyzer sees the document alone; when it learns module graphs it takes
-// u.Imports too. Only findings located in the document are kept: an
-// imported file open in the editor gets its own analysis.
-func analyzeUnit(u Unit, cfg *Config) []diagnostics.Finding {
-	findings := analyzer.Analyze([]*nixast.File{u.Root}, analyzer.Options{Enabled: cfg.enabled})
+// analyzeUnit is the one place the server runs the analyzer. The analyzer
+// gets the document and follows its imports itself, through the
+// workspace's loader (open documents' text first) and the parse cache it
+// shares with the workspace. Only findings located in the document are
+// kept: an imported file open in the editor gets its own analysis.
+func analyzeUnit(w *Workspace, u Unit, cfg *Config) []diagnostics.Finding {
+	opts := analyzer.Options{Enabled: cfg.enabled, Model: analyzer.ModelOptions{Loader: w.Load, Cache: w.cache}}
+	if cfg.ExposureThreshold != nil {
+		opts.ExposureThreshold = *cfg.ExposureThreshold
+	}
+	findings := analyzer.Analyze([]*nixast.File{u.Root}, opts)
 	out := findings[:0]
 	for _, f := range findings {
 		if f.Path != "" && f.Path != u.Root.Path {

@@ -632,7 +632,8 @@ var (
 		Good:       "networking.firewall.allowedTCPPorts = [ 22 ];\nnetworking.firewall.interfaces.\"wg0\".allowedTCPPorts = [ 6379 ];",
 		FalsePositives: "A host whose only non-loopback interface is a private or VPN network cannot be recognized statically. Ports shared by many " +
 			"web applications (3000, 5000, 8080, 8443, 9000, 9001) are reported as possible. High for services without authentication by default " +
-			"(2375, 2379, 10250, 6379, 11211, 27017, 9200, 11434, VNC, 111, 23, 69/udp, 161/udp), medium otherwise.",
+			"(2375, 2379, 10250, 6379, 11211, 27017, 9200, 11434, VNC, 111, 23, 69/udp, 161/udp), medium otherwise, and medium when the same " +
+			"system configures the service with authentication (Redis with a password, MongoDB with `enableAuth`, etcd with client certificates).",
 	}}
 
 	FirewallTrustedInterfaces = &Rule{RuleMeta: diagnostics.RuleMeta{

@@ -72,6 +72,32 @@ func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 	}
 	out = applySuppressions(files, out, opts)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Less(&out[j]) })
+	return dedupe(out)
+}
+
+// dedupe drops repeated findings: a module imported by several hosts of a
+// flake is analysed once per host, but its problem is one place to fix.
+// Findings stay distinct when their messages differ (e.g. a severity that
+// depends on the host).
+func dedupe(fs []diagnostics.Finding) []diagnostics.Finding {
+	type key struct {
+		rule, path, msg string
+		span            nixast.Span
+	}
+	seen := make(map[key]int, len(fs))
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{f.RuleID, f.Path, f.Message, f.Span}
+		if i, dup := seen[k]; dup {
+			// Keep the most severe, surest copy.
+			if f.Severity > out[i].Severity || (f.Severity == out[i].Severity && f.Confidence < out[i].Confidence) {
+				out[i] = f
+			}
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, f)
+	}
 	return out
 }
 

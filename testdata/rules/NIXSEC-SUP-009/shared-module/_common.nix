@@ -1,0 +1,3 @@
+{
+  nixpkgs.config.allowBroken = true; # expect: NIXSEC-SUP-009
+}

@@ -139,3 +139,22 @@ func TestSambaHostsAllow(t *testing.T) {
 		t.Fatalf("%+v", fs)
 	}
 }
+
+// TestNetworkDocExamples keeps the Bad/Good examples of the FW and SVC
+// rules honest: Bad is flagged by its rule, Good is not.
+func TestNetworkDocExamples(t *testing.T) {
+	for _, r := range Rules() {
+		if !strings.HasPrefix(r.ID, "NIXSEC-FW-") && !strings.HasPrefix(r.ID, "NIXSEC-SVC-") {
+			continue
+		}
+		wrap := func(s string) string { return "{ lib, ... }:\n{\n" + s + "\n}\n" }
+		if fs, _ := nwLint(t, r.ID, wrap(r.Bad)); len(fs) == 0 {
+			t.Errorf("%s: the Bad example is not flagged", r.ID)
+		}
+		if r.Good != "" {
+			if fs, _ := nwLint(t, r.ID, wrap(r.Good)); len(fs) != 0 {
+				t.Errorf("%s: the Good example is flagged: %s", r.ID, fs[0].Message)
+			}
+		}
+	}
+}

@@ -39,7 +39,14 @@ import (
 // knowingly disagrees with Nix 2.8, with the reason. An entry that agrees
 // again fails the test (remove it), except pendingCheck entries, which wait
 // for nixast.Check and are only logged when they start agreeing.
-var divergent = map[string]string{}
+var divergent = map[string]string{
+	// Grammar limitation, not fixable after the parse: tree-sitter-nix
+	// v0.3.0 lexes a home path with /\~\/[a-zA-Z0-9._\-+\/]+/, so it needs a
+	// path character after "~/"; Nix 2.8 lexes "~/" and then the
+	// interpolation. There is no tree to repair (the "~/" is an ERROR), so
+	// nixsec reports a syntax error Nix does not.
+	"parse/valid/hpath-interp-only.nix": "tree-sitter-nix cannot parse ~/${...} (home path starting with an interpolation)",
+}
 
 // pendingCheck marks entries that diverge only because nixast.Check does not
 // yet report the problem (duplicate attributes, undefined variables).

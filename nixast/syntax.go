@@ -574,7 +574,7 @@ func describe(n Node) string {
 
 // compatErrors reports what Nix 2.8 rejects while parsing although the
 // tree-sitter grammar accepts it: chained non-associative operators
-// (1 == 1 == 1, 1 < 2 < 3), integers and floats out of range, paths with a
+// (1 == 1 == 1, 1 < 2 < 3), "or" used as a variable, integers and floats out of range, paths with a
 // trailing slash or an empty segment, dynamic attributes in let and inherit, and a file with no
 // expression. It scans the flat node array once (no tree walk) and runs only
 // when the tree itself is clean.
@@ -590,7 +590,7 @@ func compatErrors(f *File) []SyntaxError {
 			continue
 		}
 		switch symKind[symIndex(f.nodes[i].Sym)] {
-		case KindBinary, KindInteger, KindFloat, KindPath, KindHPath, KindInheritedAttrs, KindLet:
+		case KindBinary, KindInteger, KindFloat, KindPath, KindHPath, KindInheritedAttrs, KindLet, KindVariable:
 		default:
 			continue
 		}
@@ -608,6 +608,10 @@ func compatErrors(f *File) []SyntaxError {
 						Message: fmt.Sprintf("unexpected %q: comparisons do not chain, add parentheses", op.Text())})
 					break
 				}
+			}
+		case KindVariable:
+			if n.End()-n.Start() == 2 && n.Text() == "or" && !orArgument(n) {
+				errs = append(errs, SyntaxError{Span: n.Span(), Message: `unexpected "or": it is a keyword, usable as a variable only as an argument (f or)`})
 			}
 		case KindInteger:
 			if n.End()-n.Start() < 19 {
@@ -659,6 +663,28 @@ func compatErrors(f *File) []SyntaxError {
 	}
 	sortErrors(errs)
 	return errs
+}
+
+// orArgument reports whether the variable "or" stands where Nix 2.8 allows
+// it: directly after a simple expression, as its argument ("map or [ ]",
+// which Nix keeps working for a nixpkgs function named "or").
+func orArgument(n Node) bool {
+	p := n.Parent()
+	if p.Kind() != KindApply || n.FieldName() != FieldArgument {
+		return false
+	}
+	fn := p.Child(FieldFunction)
+	if fn.Kind() == KindApply {
+		fn = fn.Child(FieldArgument)
+	}
+	switch fn.Kind() {
+	case KindVariable:
+		return fn.Text() != "or"
+	case KindInteger, KindFloat, KindString, KindIndentedString, KindPath, KindHPath, KindSPath, KindURI,
+		KindParenthesized, KindAttrset, KindLetAttrset, KindRecAttrset, KindList:
+		return true
+	}
+	return false
 }
 
 func symIndex(sym uint16) int {

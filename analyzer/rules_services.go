@@ -118,8 +118,8 @@ var (
 		FixClass:       diagnostics.FixSuggest,
 		References:     []string{nixpkgsModules + "services/network-filesystems/nfsd.nix", "https://man7.org/linux/man-pages/man5/exports.5.html", "https://cisofy.com/lynis/controls/STRG-1926/"},
 		CWE:            []int{732, 284},
-		Bad:            "services.nfs.server.exports = ''\n  /srv *(rw,no_root_squash)\n'';",
-		Good:           "services.nfs.server.exports = ''\n  /srv 192.168.1.0/24(rw,sync,root_squash)\n'';",
+		Bad:            "services.nfs.server = {\n  enable = true;\n  exports = ''\n    /srv *(rw,no_root_squash)\n  '';\n};",
+		Good:           "services.nfs.server = {\n  enable = true;\n  exports = ''\n    /srv 192.168.1.0/24(rw,sync,root_squash)\n  '';\n};",
 		FalsePositives: "Diskless-boot setups that need root on a dedicated network. Severity: high for `no_root_squash` and world `rw`, medium for `insecure`.",
 	}}
 
@@ -133,8 +133,8 @@ var (
 		FixClass:       diagnostics.FixSuggest,
 		References:     []string{nixpkgsModules + "services/network-filesystems/samba.nix", "https://www.samba.org/samba/docs/current/man-html/smb.conf.5.html"},
 		CWE:            []int{284, 306},
-		Bad:            "services.samba.settings.public = {\n  path = \"/srv/public\";\n  \"guest ok\" = \"yes\";\n  \"read only\" = \"no\";\n};",
-		Good:           "services.samba.settings.public = {\n  path = \"/srv/public\";\n  \"guest ok\" = \"no\";\n  \"valid users\" = \"@smbusers\";\n  \"read only\" = \"no\";\n};",
+		Bad:            "services.samba.enable = true;\nservices.samba.settings.public = {\n  path = \"/srv/public\";\n  \"guest ok\" = \"yes\";\n  \"read only\" = \"no\";\n};",
+		Good:           "services.samba.enable = true;\nservices.samba.settings.public = {\n  path = \"/srv/public\";\n  \"guest ok\" = \"no\";\n  \"valid users\" = \"@smbusers\";\n  \"read only\" = \"no\";\n};",
 		FalsePositives: "Kiosk or LAN drop boxes that are public on purpose. Shares configured through `extraConfig` text are not parsed. High when SMB is opened in the firewall on all interfaces, unless `\"hosts allow\"` restricts the clients.",
 	}}
 

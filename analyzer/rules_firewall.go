@@ -401,8 +401,8 @@ type nwLine struct {
 	text string
 }
 
-// lines splits the text into lines; "\\\n" continuations are joined only
-// when join is set (shell text), keeping offsets of the first line.
+// lines splits the text into lines (shell continuations are joined by the
+// caller that needs them).
 func (t nwText) lines() []nwLine {
 	var out []nwLine
 	start := 0

@@ -94,7 +94,8 @@ var (
 		Description: "A service without authentication by default is set to listen on all interfaces: `services.memcached.listen`, " +
 			"`services.elasticsearch.listenAddress`, `services.opensearch.settings.\"network.host\"`, `services.ollama.host`, " +
 			"`services.prometheus.listenAddress`, `services.prometheus.exporters.<e>.listenAddress`, `services.etcd.listenClientUrls` (plain http) " +
-			"set to `0.0.0.0`/`::`/`*`; or Grafana anonymous access with the `Admin` or `Editor` role.",
+			"set to `0.0.0.0`/`::`/`*`; InfluxDB 1.x (`services.influxdb`) without `extraConfig.http.auth-enabled = true` (its defaults listen on :8086 " +
+			"without authentication); or Grafana anonymous access with the `Admin` or `Editor` role.",
 		Why: "These daemons expose read/write APIs without authentication; an all-interfaces bind is one firewall mistake away from internet exposure.",
 		Remediation: "Bind to `127.0.0.1` (or the VPN address) and put an authenticating reverse proxy in front; for Grafana anonymous access use " +
 			"`org_role = \"Viewer\"` or disable it.",
@@ -104,7 +105,7 @@ var (
 		Bad:        "services.ollama = {\n  enable = true;\n  host = \"0.0.0.0\";\n};",
 		Good:       "services.ollama = {\n  enable = true;\n  host = \"127.0.0.1\";\n};",
 		FalsePositives: "Services meant for a private cluster network. Only explicit settings are reported: module defaults that already listen " +
-			"everywhere (e.g. Prometheus and exporters default to 0.0.0.0) are not. High when the port is opened, critical when the firewall is disabled.",
+			"everywhere (e.g. Prometheus and exporters default to 0.0.0.0) are not, except InfluxDB 1.x, whose defaults also disable authentication. High when the port is opened, critical when the firewall is disabled.",
 	}}
 
 	NFSExportsWeak = &Rule{RuleMeta: diagnostics.RuleMeta{
@@ -887,6 +888,29 @@ func nwOtherServiceIssues(s *System) []nwIssue {
 					}
 					out = append(out, is)
 				}
+			}
+		}
+	}
+	// InfluxDB 1.x: the module's defaults serve the HTTP API on ":8086"
+	// with auth-enabled = false.
+	if en, enDef := nwBool(s, "services", "influxdb", "enable"); en != nwNo && enDef != nil {
+		http := nwP("services.influxdb.extraConfig.http")
+		at := func(k string) []string { return append(append([]string(nil), http...), k) }
+		auth, _ := nwBool(s, at("auth-enabled")...)
+		if auth == nwNo && !s.MaybeSet(at("auth-enabled")...) {
+			anchor, addr := enDef, ":8086 (the module default)"
+			exposed := !s.MaybeSet(at("bind-address")...)
+			for _, d := range s.Effective(at("bind-address")...) {
+				t, ok := nwStr(d)
+				exposed = ok && nwAllInterfaces(t)
+				anchor, addr = d, fmt.Sprintf("%q", t)
+			}
+			if exposed {
+				is := nwIssue{def: anchor, deps: []*Definition{enDef}, listener: "InfluxDB listens on all interfaces without authentication",
+					msg: fmt.Sprintf("InfluxDB serves its HTTP API on %s with services.influxdb.extraConfig.http.auth-enabled not set to true: anyone who reaches port 8086 can read and write every database", addr)}
+				r := nwReachability(s, "TCP", 8086, nil)
+				r.apply(&is, diagnostics.Medium, diagnostics.High, diagnostics.Critical)
+				out = append(out, is)
 			}
 		}
 	}

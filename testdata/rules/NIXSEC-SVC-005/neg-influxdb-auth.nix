@@ -1,0 +1,8 @@
+{ ... }:
+{
+  services.influxdb = {
+    enable = true;
+    extraConfig.http.auth-enabled = true;
+  };
+  services.influxdb2.enable = true;
+}

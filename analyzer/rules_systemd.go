@@ -1554,8 +1554,11 @@ func sysdRule016() *Rule {
 			"LockPersonality, MemoryDenyWriteExecute, SystemCallArchitectures = \"native\", SystemCallFilter = " +
 			"[ \"@system-service\" \"~@privileged\" \"~@resources\" ], CapabilityBoundingSet = \"\", " +
 			"DevicePolicy = \"closed\", UMask = \"0077\", RemoveIPC.",
-		Bad:            "systemd.services.myapp = {\n  wantedBy = [ \"multi-user.target\" ];\n  script = \"exec ${pkgs.myapp}/bin/myapp\";\n};",
-		Good:           "systemd.services.myapp = {\n  wantedBy = [ \"multi-user.target\" ];\n  script = \"exec ${pkgs.myapp}/bin/myapp\";\n  serviceConfig = {\n    DynamicUser = true;\n    ProtectSystem = \"strict\";\n    # … the rest of the template\n  };\n};",
+		Bad: "systemd.services.myapp = {\n  wantedBy = [ \"multi-user.target\" ];\n  script = \"exec ${pkgs.myapp}/bin/myapp\";\n};",
+		Good: "systemd.services.myapp = {\n  wantedBy = [ \"multi-user.target\" ];\n  script = \"exec ${pkgs.myapp}/bin/myapp\";\n  serviceConfig = {\n" +
+			"    DynamicUser = true;\n    PrivateDevices = true;\n    ProtectKernelTunables = true;\n    ProtectKernelModules = true;\n" +
+			"    CapabilityBoundingSet = \"\";\n    SystemCallFilter = [ \"@system-service\" \"~@privileged\" \"~@resources\" ];\n" +
+			"    # … and the rest of the template: 3.4 instead of 9.6\n  };\n};",
 		FalsePositives: "Units that must run unsandboxed (system management); the score of units defined by modules is not known from the source and is never reported.",
 		References:     []string{refSysdAnalyze + "#systemd-analyze%20security%20%5BUNIT...%5D", refSysdAnalyzeSrc, "https://cisofy.com/lynis/controls/BOOT-5264/"},
 		CWE:            []int{250},

@@ -199,3 +199,27 @@ func TestSysdMessagesNameService(t *testing.T) {
 		}
 	}
 }
+
+// The docs' examples do what they say.
+func TestSysdDocExamples(t *testing.T) {
+	for _, r := range Rules() {
+		if !strings.HasPrefix(r.ID, "NIXSEC-SYSD-") {
+			continue
+		}
+		for _, ex := range []struct {
+			src  string
+			want bool
+		}{{r.Bad, true}, {r.Good, false}} {
+			src := "{ config, lib, pkgs, ... }:\n{\n" + ex.src + "\n}\n"
+			got := false
+			for _, f := range sysdFindings(t, src, Options{}) {
+				if f.RuleID == r.ID {
+					got = true
+				}
+			}
+			if got != ex.want {
+				t.Errorf("%s: example flagged=%v, want %v:\n%s", r.ID, got, ex.want, ex.src)
+			}
+		}
+	}
+}

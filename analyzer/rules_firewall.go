@@ -61,6 +61,19 @@ func nwIsolatedGuest(s *System) bool {
 	return false
 }
 
+// nwContainerOnly reports a definition guarded by `mkIf config.boot.isContainer`
+// (or the then-branch of `if config.boot.isContainer`): it applies only
+// when the system is a container guest.
+func nwContainerOnly(d *Definition) bool {
+	for _, c := range d.Conditions {
+		t := strings.Join(strings.Fields(c.Node.Unparen().Text()), "")
+		if !c.Else && (t == "config.boot.isContainer" || t == "config.boot.isNspawnContainer") {
+			return true
+		}
+	}
+	return false
+}
+
 // nwState is what nixsec knows about a boolean option.
 type nwState uint8
 
@@ -553,7 +566,7 @@ var (
 		CWE:        []int{284},
 		Bad:        "networking.firewall.enable = false;",
 		Good:       "networking.firewall.enable = true;\nnetworking.firewall.allowedTCPPorts = [ 22 443 ];",
-		FalsePositives: "Not reported in NixOS container guests (`containers.<n>.config`, `boot.isContainer = true`), where the host filters " +
+		FalsePositives: "Not reported in NixOS container guests (`containers.<n>.config`, `boot.isContainer = true`, or under `mkIf config.boot.isContainer`), where the host filters " +
 			"and a guest firewall without a private network would rewrite the host's tables; in NixOS test nodes and VM variants; " +
 			"in installer images; when `services.firewalld.enable = true`; and when `networking.nftables` carries a custom ruleset " +
 			"(NIXSEC-FW-002 checks that instead). Hosts behind a cloud security group are still reported: nixsec cannot see it.",
@@ -834,7 +847,7 @@ func runFirewallDisabled(p *Pass) {
 			continue
 		}
 		for _, d := range s.Effective(fwPath("enable")...) {
-			if !d.Value.IsBool(false) {
+			if !d.Value.IsBool(false) || nwContainerOnly(d) {
 				continue
 			}
 			f := nwFinding(p, d, "networking.firewall.enable is set to false: the host accepts every inbound connection")
@@ -1115,7 +1128,7 @@ func runNftablesNoDrop(p *Pass) {
 	for _, s := range fwHostSystems(p) {
 		var off *Definition
 		for _, d := range s.Effective(fwPath("enable")...) {
-			if d.Value.IsBool(false) {
+			if d.Value.IsBool(false) && !nwContainerOnly(d) {
 				off = d
 			}
 		}

@@ -206,6 +206,11 @@ func (c *errCtx) missing(n Node) (SyntaxError, bool) {
 		what := "expression"
 		if parent.Kind() == KindAttrpath || parent.Kind() == KindInheritedAttrs {
 			what = "attribute name"
+			// `{ = 1; }`: the name is missing, but what the reader must see
+			// is the token where one was expected.
+			if next := c.nextToken(n); next.Valid() && tokenText(next) != ";" && cannotStart(tokenText(next)) {
+				return SyntaxError{Span: next.Span(), Message: fmt.Sprintf("unexpected %s, expected an attribute name", describe(next))}, true
+			}
 		} else if parent.Kind() == KindFormal || parent.Kind() == KindFormals {
 			what = "argument name"
 		}
@@ -393,14 +398,6 @@ func (c *errCtx) replay(n Node, toks []Node, eofOnly bool) (SyntaxError, bool) {
 	if atEOF && len(stack) > 0 {
 		last := toks[len(toks)-1]
 		inner := stack[len(stack)-1].tok
-		for _, o := range stack {
-			// An unterminated string swallows everything after it: that is
-			// the mistake, whatever is open around it.
-			if s := tokenText(o.tok); s == `"` || s == "''" {
-				inner = o.tok
-				break
-			}
-		}
 		return c.unclosed(inner, Span{last.End(), last.End()}), true
 	}
 	if eofOnly {
@@ -590,7 +587,7 @@ func compatErrors(f *File) []SyntaxError {
 			continue
 		}
 		switch symKind[symIndex(f.nodes[i].Sym)] {
-		case KindBinary, KindInteger, KindFloat, KindPath, KindHPath, KindInheritedAttrs, KindLet, KindVariable:
+		case KindBinary, KindInteger, KindFloat, KindPath, KindHPath, KindInheritedAttrs, KindLet, KindVariable, KindIdentifier:
 		default:
 			continue
 		}
@@ -608,6 +605,10 @@ func compatErrors(f *File) []SyntaxError {
 						Message: fmt.Sprintf("unexpected %q: comparisons do not chain, add parentheses", op.Text())})
 					break
 				}
+			}
+		case KindIdentifier:
+			if l := n.End() - n.Start(); l >= 2 && l <= 7 && isKeyword(n.Text()) {
+				errs = append(errs, SyntaxError{Span: n.Span(), Message: fmt.Sprintf("unexpected %q: a keyword cannot be a name", n.Text())})
 			}
 		case KindVariable:
 			if n.End()-n.Start() == 2 && n.Text() == "or" && !orArgument(n) {
@@ -663,6 +664,16 @@ func compatErrors(f *File) []SyntaxError {
 	}
 	sortErrors(errs)
 	return errs
+}
+
+// isKeyword: Nix's reserved words, never names ("or" is a keyword that Nix
+// does accept as an attribute name, so it is not here).
+func isKeyword(s string) bool {
+	switch s {
+	case "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit":
+		return true
+	}
+	return false
 }
 
 // orArgument reports whether the variable "or" stands where Nix 2.8 allows

@@ -410,7 +410,7 @@ func checkNixSystem(p *Pass, s *System, out *[]diagnostics.Finding) {
 		for _, st := range subs {
 			for _, it := range st.Items {
 				h := urlHost(it.Text)
-				if !it.Known || h == "" || h == "cache.nixos.org" || isLocalHost(h) || !allKnown(keys) || hiddenNixConf(s) {
+				if !it.Known || h == "" || h == "cache.nixos.org" || isNixOSCacheMirror(it.Text) || isLocalHost(h) || !allKnown(keys) || hiddenNixConf(s) {
 					continue
 				}
 				if !matchesAny(h, keyHosts) {
@@ -662,14 +662,56 @@ var keySuffix = regexp.MustCompile(`-\d+$`)
 func keyBase(name string) string { return keySuffix.ReplaceAllString(name, "") }
 
 // matchesAny reports whether a cache host and one of the key names belong
-// together: equal, or one a subdomain of the other.
+// together: equal, one a subdomain of the other, or two hosts of the same
+// site (cache.numtide.com signed by niks3.numtide.com-1). Hosts of a shared
+// hosting domain (x.cachix.org, y.cachix.org) belong to different owners
+// and only match exactly.
 func matchesAny(host string, keyHosts []string) bool {
 	for _, k := range keyHosts {
 		if k == host || strings.HasSuffix(host, "."+k) || strings.HasSuffix(k, "."+host) {
 			return true
 		}
+		if site := siteOf(host); site != "" && site == siteOf(k) && !sharedCacheSites[site] {
+			return true
+		}
 	}
 	return false
+}
+
+// sharedCacheSites are domains whose subdomains are caches of different
+// owners, each with its own key.
+var sharedCacheSites = map[string]bool{"cachix.org": true, "garnix.io": true, "flakehub.com": true,
+	"github.io": true, "gitlab.io": true, "r2.dev": true, "amazonaws.com": true, "cloudfront.net": true,
+	"backblazeb2.com": true, "workers.dev": true, "pages.dev": true}
+
+// siteOf is a host's registrable domain, approximated by its last two labels
+// (three under a second-level country domain such as .co.uk or .edu.cn); ""
+// for an IP address or a single label.
+func siteOf(h string) string {
+	if net.ParseIP(h) != nil {
+		return ""
+	}
+	labels := strings.Split(strings.TrimSuffix(h, "."), ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	n := 2
+	if sl := labels[len(labels)-2]; len(labels) >= 3 && len(labels[len(labels)-1]) == 2 &&
+		(sl == "co" || sl == "com" || sl == "edu" || sl == "ac" || sl == "org" || sl == "net" || sl == "gov") {
+		n = 3
+	}
+	return strings.Join(labels[len(labels)-n:], ".")
+}
+
+// isNixOSCacheMirror reports a public mirror of cache.nixos.org (the
+// `/nix-channels/store` layout of the TUNA, USTC, SJTU, BFSU, NJU… mirrors):
+// its paths carry cache.nixos.org's signatures, which NixOS always trusts.
+func isNixOSCacheMirror(u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil || pu.Host == "" {
+		return false
+	}
+	return strings.TrimSuffix(pu.Path, "/") == "/nix-channels/store" || strings.HasSuffix(strings.TrimSuffix(pu.Path, "/"), "/nix-channels/store")
 }
 
 func matchesAnyHost(keyName string, hosts []string) bool {
@@ -814,7 +856,7 @@ func checkBuildMachines(p *Pass, s *System, out *[]diagnostics.Finding) {
 				*out = append(*out, At(fd, u.Node))
 			}
 			phk, has := m.Attr("publicHostKey")
-			if !local && m.Known() && (!has || phk.Kind == Null) {
+			if !local && m.Known() && (!has || phk.Kind == Null) && sshBuilder(m, hostName) {
 				fd := p.Finding(d, "nix.buildMachines %s has no publicHostKey: the builder's identity is whatever root's known_hosts accepts first", hostName)
 				fd.RuleID, fd.Severity = NixRemoteBuilder.ID, diagnostics.Low
 				at := m.Node
@@ -832,6 +874,26 @@ func checkBuildMachines(p *Pass, s *System, out *[]diagnostics.Finding) {
 			}
 		}
 	}
+}
+
+// sshBuilder reports whether a nix.buildMachines entry is reached over SSH,
+// where publicHostKey pins the builder's identity. With `protocol = null`
+// the hostName is a store URI used as it is (grpc://, https://, unix://…),
+// which authenticates, or not, by other means.
+func sshBuilder(m Value, hostName string) bool {
+	scheme := ""
+	if i := strings.Index(hostName, "://"); i > 0 {
+		scheme = hostName[:i]
+	}
+	if p, ok := m.Attr("protocol"); ok {
+		if ps, isStr := p.Str(); isStr {
+			return ps == "ssh" || ps == "ssh-ng"
+		}
+		if p.Kind == Null {
+			return scheme == "" || scheme == "ssh" || scheme == "ssh-ng"
+		}
+	}
+	return scheme == "" || scheme == "ssh" || scheme == "ssh-ng"
 }
 
 var oldNixRe = regexp.MustCompile(`nixVersions\.(minimum|nix_2_(\d+))$|(^|\.)nix_2_(\d+)$|nixVersions\.stable_2_(\d+)$`)
@@ -862,7 +924,7 @@ func checkOldNix(p *Pass, s *System, out *[]diagnostics.Finding) {
 
 // flakeWhitelist are the nixConfig keys Nix applies without asking.
 var flakeWhitelist = map[string]bool{"bash-prompt": true, "bash-prompt-prefix": true, "bash-prompt-suffix": true,
-	"flake-registry": true, "commit-lockfile-summary": true}
+	"flake-registry": true, "commit-lock-file-summary": true, "commit-lockfile-summary": true}
 
 // checkFlakeNixConfig reports a flake's nixConfig settings that need trust.
 func checkFlakeNixConfig(p *Pass, s *System, out *[]diagnostics.Finding) {

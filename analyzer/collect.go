@@ -10,6 +10,8 @@ type collector struct {
 	sys *System
 	f   *nixast.File
 	b   *builder // follows imports; nil: imports are not followed
+
+	pendingPaths [][]string // config.* paths met by the value being added
 }
 
 // newCollector starts collecting file f into system s.
@@ -94,7 +96,7 @@ func (c *collector) moduleW(n nixast.Node, e *env, w0 wrap) {
 			if ok && b.Kind() == nixast.KindBinding {
 				switch name {
 				case "imports":
-					if len(nixast.AttrPath(b.Child(nixast.FieldAttrpath))) == 1 {
+					if attrCount(b) == 1 {
 						imports = append(imports, b.Child(nixast.FieldExpression))
 					}
 					continue
@@ -178,11 +180,29 @@ func firstName(b nixast.Node) (string, bool) {
 	if b.Kind() != nixast.KindBinding {
 		return "", false
 	}
-	segs := nixast.AttrPath(b.Child(nixast.FieldAttrpath))
-	if len(segs) == 0 || !segs[0].Static {
-		return "", false
+	// Decode only the first component: this runs for every binding.
+	for c := b.Child(nixast.FieldAttrpath).FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.FieldName() != nixast.FieldAttr {
+			continue
+		}
+		if c.Kind() == nixast.KindIdentifier {
+			return c.Text(), true
+		}
+		a := nixast.AttrNameOf(c)
+		return a.Name, a.Static
 	}
-	return segs[0].Name, true
+	return "", false
+}
+
+// attrCount is the number of components of a binding's attribute path.
+func attrCount(b nixast.Node) int {
+	n := 0
+	for c := b.Child(nixast.FieldAttrpath).FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.FieldName() == nixast.FieldAttr {
+			n++
+		}
+	}
+	return n
 }
 
 // binding collects one `a.b.c = value;` (skip drops leading segments, e.g.
@@ -298,9 +318,10 @@ func (c *collector) value(n nixast.Node, path []string, e *env, w wrap) {
 			return
 		}
 	}
-	r0 := c.ev.refs
+	r0, p0 := c.ev.refs, len(c.ev.refPaths)
 	v := c.ev.eval(n, e)
 	refs := c.ev.refs != r0
+	c.pendingPaths = c.ev.refPaths[p0:]
 	if v.Kind == Attrs && v.Node.Valid() && v.Node.Index() != n.Index() && len(v.Attrs) > 0 {
 		// An attrset computed from known parts (e.g. `optionalAttrs true {…}`).
 		c.addAttrs(path, v, w, e)
@@ -311,9 +332,13 @@ func (c *collector) value(n nixast.Node, path []string, e *env, w wrap) {
 
 // cond evaluates a condition expression.
 func (c *collector) cond(n nixast.Node, e *env) (nixast.Node, Condition) {
-	r0 := c.ev.refs
+	r0, p0 := c.ev.refs, len(c.ev.refPaths)
 	cv := tri(c.ev.eval(n, e))
-	return n, Condition{Node: n, Value: cv, env: e, refs: c.ev.refs != r0}
+	cond := Condition{Node: n, Value: cv, env: e, refs: c.ev.refs != r0}
+	if cond.refs && len(c.ev.refPaths) > p0 {
+		cond.refPaths = append([][]string(nil), c.ev.refPaths[p0:]...)
+	}
+	return n, cond
 }
 
 func isAttrsLike(c *collector, n nixast.Node, e *env) bool {
@@ -417,6 +442,10 @@ func (c *collector) add(path []string, n nixast.Node, v Value, w wrap, e *env, r
 		Expr: w.expr, Node: n, Value: v, Priority: w.priority, Order: w.order,
 		Conditions: w.conditions, System: c.sys, env: e, refs: refs,
 	}
+	if refs && len(c.pendingPaths) > 0 {
+		d.refPaths = append([][]string(nil), c.pendingPaths...)
+	}
+	c.pendingPaths = nil
 	if v.Kind == Unknown {
 		k := n.Unparen().Kind()
 		// An unknown value where a set could be (a variable, a function call,

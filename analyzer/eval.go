@@ -27,9 +27,10 @@ type binding struct {
 	attr     string // inherit (node) attr: the value is node.attr
 	key      nixast.Node
 	val      *Value
-	fixed    bool // val does not depend on the evaluation pass
-	gen      int  // evaluator generation val was computed in
-	refs     bool // computing val met a config.* reference
+	fixed    bool       // val does not depend on the evaluation pass
+	gen      int        // evaluator generation val was computed in
+	refs     bool       // computing val met a config.* reference
+	paths    [][]string // the config.* paths it met
 	visiting bool
 }
 
@@ -55,6 +56,9 @@ type evaluator struct {
 	// refs counts config.* references met; callers compare it before and
 	// after an evaluation to learn whether the result depends on config.
 	refs int
+	// refPaths are the config.* option paths met, in order (callers slice
+	// it the way they compare refs).
+	refPaths [][]string
 	// gen separates evaluation passes: values cached on let bindings by an
 	// earlier pass are recomputed (the config.* resolver may know more).
 	gen int
@@ -155,9 +159,16 @@ func (ev *evaluator) eval(n nixast.Node, e *env) Value {
 
 // short is a node's text cut for messages.
 func short(n nixast.Node) string {
-	t := strings.Join(strings.Fields(n.Text()), " ")
+	if !n.Valid() {
+		return "``"
+	}
+	src := n.File().Src[n.Start():n.End()]
+	if len(src) > 160 {
+		src = src[:160] // enough for 40 characters once spaces are squeezed
+	}
+	t := strings.Join(strings.Fields(string(src)), " ")
 	if len(t) > 40 {
-		t = t[:40] + "…"
+		t = strings.ToValidUTF8(t[:40], "") + "…"
 	}
 	return "`" + t + "`"
 }
@@ -274,6 +285,7 @@ func (ev *evaluator) bindingValue(b *binding, name string, at nixast.Node) Value
 	if b.val != nil && (b.fixed || b.gen == ev.gen) {
 		if b.refs {
 			ev.refs++
+			ev.refPaths = append(ev.refPaths, b.paths...)
 		}
 		return *b.val
 	}
@@ -284,7 +296,7 @@ func (ev *evaluator) bindingValue(b *binding, name string, at nixast.Node) Value
 		return unknown(at, "`%s` refers to itself", name)
 	}
 	b.visiting = true
-	r0 := ev.refs
+	r0, p0 := ev.refs, len(ev.refPaths)
 	var v Value
 	if b.attr != "" {
 		v = ev.selectFrom(b.node, b.env, b.attr, b.key)
@@ -293,6 +305,10 @@ func (ev *evaluator) bindingValue(b *binding, name string, at nixast.Node) Value
 	}
 	b.visiting = false
 	b.val, b.gen, b.refs = &v, ev.gen, ev.refs != r0
+	b.paths = nil
+	if len(ev.refPaths) > p0 {
+		b.paths = append([][]string(nil), ev.refPaths[p0:]...)
+	}
 	return v
 }
 
@@ -709,6 +725,7 @@ func mergeAttr(attrs []Attr, a Attr) []Attr {
 // when it can be, else Unknown remembering the option path.
 func (ev *evaluator) configRef(ref []string, at nixast.Node, reason string) Value {
 	ev.refs++
+	ev.refPaths = append(ev.refPaths, ref)
 	if ev.cfg != nil {
 		if v, ok := ev.cfg(ref); ok {
 			ev.resolved++

@@ -167,7 +167,7 @@ func (w *walker) host(ctor string, arg nixast.Node, e *env, path []string) {
 	c := newCollector(w.b, s, w.f)
 	for _, b := range bindings(arg) {
 		name, ok := firstName(b)
-		if !ok || b.Kind() != nixast.KindBinding || len(nixast.AttrPath(b.Child(nixast.FieldAttrpath))) != 1 {
+		if !ok || b.Kind() != nixast.KindBinding || attrCount(b) != 1 {
 			continue
 		}
 		val := b.Child(nixast.FieldExpression)
@@ -333,7 +333,7 @@ func (b *builder) flake(f *nixast.File) []*System {
 			c := newCollector(b, cfg, f)
 			c.binding(bd, nil, e, plainWrap(), 0)
 		case "outputs":
-			if len(nixast.AttrPath(bd.Child(nixast.FieldAttrpath))) == 1 {
+			if attrCount(bd) == 1 {
 				w.walk(bd.Child(nixast.FieldExpression), e, nil, 0)
 			}
 		}

@@ -428,7 +428,7 @@ func (c *collector) declareValue(n nixast.Node, path []string, e *env, depth int
 			}
 			for _, b := range bindings(arg) {
 				if n, ok := firstName(b); ok && n == "default" && b.Kind() == nixast.KindBinding &&
-					len(nixast.AttrPath(b.Child(nixast.FieldAttrpath))) == 1 {
+					attrCount(b) == 1 {
 					if d := c.ev.eval(b.Child(nixast.FieldExpression), e); d.Known() {
 						c.sys.Declared[pathKey(path)] = d
 					}

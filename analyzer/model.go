@@ -68,8 +68,9 @@ type Condition struct {
 	// reference to a definition elsewhere in the system.
 	ViaConfig bool
 
-	env  *env // scope of Node, for the config.* resolution pass
-	refs bool // evaluating Node met a config.* reference
+	env      *env       // scope of Node, for the config.* resolution pass
+	refs     bool       // evaluating Node met a config.* reference
+	refPaths [][]string // the config.* paths it met
 }
 
 // Holds is the condition's truth for the guarded definition.
@@ -123,8 +124,9 @@ type Definition struct {
 	// references to other definitions (Part A item 13).
 	ViaConfig bool
 
-	env  *env // scope of Node, for the config.* resolution pass
-	refs bool // evaluating Node met a config.* reference
+	env      *env       // scope of Node, for the config.* resolution pass
+	refs     bool       // evaluating Node met a config.* reference
+	refPaths [][]string // the config.* paths it met (nil: unknown)
 }
 
 // Renamed reports whether the definition uses a legacy option name.

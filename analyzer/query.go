@@ -91,6 +91,14 @@ func merge(defs []*Definition) {
 			best, bestDef = d.Priority, d
 		}
 	}
+	// The strongest definition that may apply (linear: options defined
+	// by hundreds of modules are common).
+	var strongest *Definition
+	for _, d := range defs {
+		if d.Status != Inactive && (strongest == nil || d.Priority < strongest.Priority) {
+			strongest = d
+		}
+	}
 	for _, d := range defs {
 		if d.Status == Inactive {
 			continue
@@ -100,11 +108,8 @@ func merge(defs []*Definition) {
 			continue
 		}
 		// A conditional definition of higher priority may win.
-		for _, o := range defs {
-			if o != d && o.Status != Inactive && o.Priority < d.Priority {
-				d.Status, d.By = MaybeOverridden, o
-				break
-			}
+		if strongest != nil && strongest.Priority < d.Priority {
+			d.Status, d.By = MaybeOverridden, strongest
 		}
 	}
 }

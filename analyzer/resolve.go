@@ -57,7 +57,7 @@ func (s *System) resolveConfigRefs() {
 		for _, d := range s.Defs {
 			for i := range d.Conditions {
 				c := &d.Conditions[i]
-				if !c.refs || c.Value != TriUnknown || c.env == nil {
+				if !c.refs || c.Value != TriUnknown || c.env == nil || !r.worthPaths(c.refPaths) {
 					continue
 				}
 				k := condKey{c.Node.Index(), c.env}
@@ -86,7 +86,7 @@ func (s *System) resolveConfigRefs() {
 	r.ev.gen = 10
 	r.declared = true
 	for _, d := range s.Defs {
-		if d.refs && !d.Value.Known() {
+		if d.refs && !d.Value.Known() && r.worth(d) {
 			r.def(d)
 		}
 	}
@@ -145,4 +145,30 @@ func (r *resolver) lookup(path []string) (Value, bool) {
 		val = d.Value
 	}
 	return val, true
+}
+
+// worth reports whether re-evaluating d may resolve something: one of the
+// config.* paths it read has a definition or a declared default.
+func (r *resolver) worth(d *Definition) bool {
+	return r.worthPaths(d.refPaths)
+}
+
+func (r *resolver) worthPaths(paths [][]string) bool {
+	if paths == nil {
+		return true // not recorded: try
+	}
+	for _, p := range paths {
+		if len(p) == 0 {
+			continue
+		}
+		p, _ = canonicalPath(p)
+		k := pathKey(p)
+		if _, ok := r.s.index[k]; ok {
+			return true
+		}
+		if _, ok := r.s.Declared[k]; ok && r.declared {
+			return true
+		}
+	}
+	return false
 }

@@ -300,6 +300,9 @@ func scanSupply(p *Pass, f *nixast.File, out *[]diagnostics.Finding) {
 	isShell := filepath.Base(f.Path) == "shell.nix"
 	isFlake := filepath.Base(f.Path) == "flake.nix"
 	f.Root().Walk(func(n nixast.Node) bool {
+		if n.Kind() == nixast.KindBinding && isOptionDocs(n) {
+			return false // option documentation: examples are not settings
+		}
 		switch n.Kind() {
 		case nixast.KindApply:
 			checkFetcherCall(out, n)
@@ -333,7 +336,7 @@ func checkFetcherCall(out *[]diagnostics.Finding, n nixast.Node) {
 	}
 	arg := args[0].Unparen()
 	name := builtinName(fn)
-	attrs, isSet := attrsetAttrs(arg)
+	attrs, isSet, complete := fetchArgAttrs(arg, 0)
 	urlNode := arg
 	if isSet {
 		urlNode = attrs["url"]
@@ -346,9 +349,12 @@ func checkFetcherCall(out *[]diagnostics.Finding, n nixast.Node) {
 		}
 	}
 	hashed := isSet && (attrs["sha256"].Valid() || attrs["hash"].Valid() || attrs["narHash"].Valid())
+	// Only a call whose argument nixsec can read whole (a URL string or
+	// set literals) certainly lacks a hash: `{ url = …; } // extra`, a
+	// variable or a function argument may carry sha256 or rev.
 	switch name {
 	case "fetchTarball":
-		if !hashed {
+		if !hashed && complete {
 			sev := diagnostics.Medium
 			msg := "builtins.fetchTarball without sha256: the downloaded content is not verified"
 			if imported {
@@ -358,12 +364,12 @@ func checkFetcherCall(out *[]diagnostics.Finding, n nixast.Node) {
 			reportAs(out, FetchTarballNoHash, nodeFinding(FetchTarballNoHash, n, sev, "%s", msg))
 		}
 	case "fetchurl":
-		if !hashed {
+		if !hashed && complete {
 			reportAs(out, FetchurlNoHash, nodeFinding(FetchurlNoHash, n, diagnostics.Medium, "builtins.fetchurl without sha256 or hash: the downloaded file is not verified"))
 		}
 	case "fetchGit":
 		local := urlNode.Unparen().Kind() == nixast.KindPath || (urlKnown && (strings.HasPrefix(url, "/") || strings.HasPrefix(url, "file://")))
-		if !local && (!isSet || !attrs["rev"].Valid()) {
+		if !local && complete && !attrs["rev"].Valid() {
 			reportAs(out, FetchGitNoRev, nodeFinding(FetchGitNoRev, n, diagnostics.Medium, "builtins.fetchGit without rev: it follows the moving head of a branch"))
 		}
 	}
@@ -392,6 +398,82 @@ func checkFetcherCall(out *[]diagnostics.Finding, n nixast.Node) {
 		}
 		reportAs(out, InsecureURL, fd)
 	}
+}
+
+// fetchArgAttrs reads the argument of a fetcher call: the attributes of a
+// set literal, of `a // b` and of both branches of an `if` (isSet), and
+// whether the argument is known whole (complete): a string or path, or sets
+// built only from literals. A variable, a function call or a select may
+// hold any attribute.
+func fetchArgAttrs(n nixast.Node, depth int) (attrs map[string]nixast.Node, isSet, complete bool) {
+	n = n.Unparen()
+	if depth > 32 {
+		return nil, false, false
+	}
+	switch n.Kind() {
+	case nixast.KindString, nixast.KindIndentedString, nixast.KindPath, nixast.KindURI:
+		return nil, false, true
+	case nixast.KindAttrset, nixast.KindRecAttrset:
+		a, _ := attrsetAttrs(n)
+		return a, true, true
+	case nixast.KindLet:
+		return fetchArgAttrs(n.Child(nixast.FieldBody), depth+1)
+	case nixast.KindBinary, nixast.KindIf:
+		var parts []nixast.Node
+		if n.Kind() == nixast.KindBinary {
+			if n.Child(nixast.FieldOperator).Text() != "//" {
+				return nil, false, false
+			}
+			parts = []nixast.Node{n.Child(nixast.FieldLeft), n.Child(nixast.FieldRight)}
+		} else {
+			parts = []nixast.Node{n.Child(nixast.FieldConsequence), n.Child(nixast.FieldAlternative)}
+		}
+		attrs, complete = map[string]nixast.Node{}, true
+		for _, part := range parts {
+			a, set, c := fetchArgAttrs(part, depth+1)
+			isSet = isSet || set
+			complete = complete && c && set
+			for k, v := range a {
+				if _, ok := attrs[k]; !ok {
+					attrs[k] = v
+				}
+			}
+		}
+		return attrs, isSet, complete
+	}
+	return nil, false, false
+}
+
+// isOptionDocs reports a binding that is the example, defaultText or
+// description of an option declaration (`mkOption { example = …; }`):
+// documentation, not configuration.
+func isOptionDocs(b nixast.Node) bool {
+	segs := nixast.AttrPath(b.Child(nixast.FieldAttrpath))
+	if len(segs) != 1 || !segs[0].Static {
+		return false
+	}
+	switch segs[0].Name {
+	case "example", "defaultText", "description", "longDescription":
+	default:
+		return false
+	}
+	set := b.Parent()
+	for set.Valid() && set.Kind() != nixast.KindAttrset && set.Kind() != nixast.KindRecAttrset {
+		set = set.Parent()
+	}
+	call := set.Parent()
+	for call.Kind() == nixast.KindParenthesized {
+		call = call.Parent()
+	}
+	if !set.Valid() || call.Kind() != nixast.KindApply {
+		return false
+	}
+	fn, _ := applyParts(call)
+	switch calleeLastName(fn) {
+	case "mkOption", "mkPackageOption", "mkEnableOption", "mkSinkUndeclaredOptions":
+		return true
+	}
+	return false
 }
 
 // lastName is the last attribute or variable name of a callee (`pkgs.fetchurl` → fetchurl).

@@ -469,7 +469,7 @@ func nestedSystem(path []string) (Context, bool) {
 		return NixOSContainer, true
 	case len(path) == 3 && path[0] == "specialisation" && path[2] == "configuration":
 		return Specialisation, true
-	case len(path) == 2 && path[0] == "virtualisation" && path[1] == "vmVariant":
+	case len(path) == 2 && path[0] == "virtualisation" && (path[1] == "vmVariant" || path[1] == "vmVariantWithBootLoader"):
 		return VMVariant, true
 	}
 	return 0, false

@@ -341,7 +341,9 @@ func (c *collector) importFile(p string, at nixast.Node, w wrap) {
 	}
 	c.sys.seen[resolved] = true
 	c.sys.Files = append(c.sys.Files, f)
-	if _, ok := c.b.model.Kinds[f.Path]; !ok {
+	// The importing context decides what a module file is: a file listed
+	// in home-manager.users.<u> is a Home Manager module whatever it sets.
+	if k, ok := c.b.model.Kinds[f.Path]; !ok || !c.sys.Context.IsNixOS() && (k == FileNixOS || k == FileUnknown) {
 		c.b.model.Kinds[f.Path] = contextFileKind(c.sys.Context)
 	}
 	if len(f.Errors) > 0 {

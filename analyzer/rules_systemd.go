@@ -1213,7 +1213,11 @@ func sysdRule013() *Rule {
 			if len(gaps) == 0 {
 				return
 			}
-			f, ok := s.finding(p, sev, gaps, "service %s weakens its sandbox: %s", sysdQuote(s.name), sysdGapList(gaps))
+			format := "service %s weakens its sandbox: %s"
+			if len(gaps) == 1 && gaps[0].directive == "RemoveIPC" && !gaps[0].v.set {
+				format = "service %s may leave SysV IPC objects behind: %s"
+			}
+			f, ok := s.finding(p, sev, gaps, format, sysdQuote(s.name), sysdGapList(gaps))
 			if !ok {
 				return
 			}

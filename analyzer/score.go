@@ -510,6 +510,10 @@ type sysdService struct {
 	opaque bool // something above serviceConfig.<X> may set anything
 	dirs   map[string]*sysdDirValue
 
+	byKey       map[string][]*Definition // active definitions by path below base, joined with \x00
+	opaqueKeys  map[string]bool          // paths below base given by opaque expressions ("" = base)
+	aboveOpaque bool                     // systemd or systemd.services is given by an opaque expression
+
 	module   bool   // the source defines no script/ExecStart
 	typ      string // serviceConfig.Type
 	disabled bool   // enable = false
@@ -526,7 +530,25 @@ func (s *sysdService) path(names ...string) []string {
 // newSysdService gathers the service's definitions; defs are those at or
 // below systemd.services.<name>.
 func newSysdService(sys *System, name string, defs []*Definition) *sysdService {
-	s := &sysdService{sys: sys, name: name, base: []string{"systemd", "services", name}, defs: defs, dirs: map[string]*sysdDirValue{}}
+	s := &sysdService{sys: sys, name: name, base: []string{"systemd", "services", name}, defs: defs, dirs: map[string]*sysdDirValue{},
+		byKey: map[string][]*Definition{}, opaqueKeys: map[string]bool{}}
+	for _, d := range defs {
+		if !d.Active() {
+			continue
+		}
+		k := strings.Join(d.Path[3:], "\x00")
+		s.byKey[k] = append(s.byKey[k], d)
+		if d.Opaque {
+			s.opaqueKeys[k] = true
+		}
+	}
+	for _, p := range [][]string{{"systemd"}, {"systemd", "services"}} {
+		for _, d := range sys.Lookup(p...) {
+			if d.Active() && d.Opaque {
+				s.aboveOpaque = true
+			}
+		}
+	}
 	// Conditions every definition of the service shares are the service's
 	// own (`config = mkIf cfg.enable { systemd.services.x = …; }`): they do
 	// not make one directive more uncertain than the others.
@@ -551,7 +573,7 @@ func newSysdService(sys *System, name string, defs []*Definition) *sysdService {
 			}
 		}
 	}
-	s.opaque = sys.MaybeSet(s.path("serviceConfig", "\x00")...)
+	s.opaque = s.maybeSet("serviceConfig", "\x00")
 	s.module = !s.definesProgram()
 	if v := s.get("serviceConfig", "Type"); v.set && v.known && len(v.lines) > 0 {
 		s.typ = v.lines[len(v.lines)-1]
@@ -610,6 +632,20 @@ func (s *sysdService) extraCond(d *Definition) bool {
 	return false
 }
 
+// maybeSet reports whether base+names may be defined by an expression
+// nixsec cannot see into: it, or a set above it, is opaque.
+func (s *sysdService) maybeSet(names ...string) bool {
+	if s.aboveOpaque {
+		return true
+	}
+	for i := 0; i <= len(names); i++ {
+		if s.opaqueKeys[strings.Join(names[:i], "\x00")] {
+			return true
+		}
+	}
+	return false
+}
+
 // get reads the option at base+names.
 func (s *sysdService) get(names ...string) *sysdDirValue {
 	key := strings.Join(names, "\x00")
@@ -618,9 +654,9 @@ func (s *sysdService) get(names ...string) *sysdDirValue {
 	}
 	v := &sysdDirValue{path: s.path(names...), known: true}
 	s.dirs[key] = v
-	defs := s.sys.Effective(v.path...)
+	defs := s.byKey[key]
 	if len(defs) == 0 {
-		v.maybe = s.sys.MaybeSet(v.path...)
+		v.maybe = s.maybeSet(names...)
 		return v
 	}
 	defs = append([]*Definition(nil), defs...)

@@ -46,6 +46,13 @@ var divergent = map[string]string{
 	// interpolation. There is no tree to repair (the "~/" is an ERROR), so
 	// nixsec reports a syntax error Nix does not.
 	"parse/valid/hpath-interp-only.nix": "tree-sitter-nix cannot parse ~/${...} (home path starting with an interpolation)",
+
+	// `inherit;` is valid Nix; the grammar wants a name there and inserts a
+	// MISSING identifier, which syntaxErrors does not report. Check skips
+	// any tree with error flags (f.Root().HasError()), so the undefined
+	// variable in this file goes unreported. Check should look at f.Errors
+	// only and skip IsMissing identifiers.
+	"parse/invalid/inherit-empty-undefined.nix": pendingCheck + "skips trees containing `inherit;` (MISSING identifier)",
 }
 
 // pendingCheck marks entries that diverge only because nixast.Check does not

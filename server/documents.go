@@ -303,7 +303,11 @@ func (s *Server) startAnalysis(d *docState) {
 		defer s.bg.Done()
 		t0 := time.Now()
 		res := s.analyze(snap)
-		s.logToFile("analysed %s version %d in %v: %d findings", snap.uri, snap.version, time.Since(t0).Round(time.Microsecond), len(res.findings))
+		took := time.Since(t0)
+		s.logToFile("analysed %s version %d in %v: %d findings", snap.uri, snap.version, took.Round(time.Microsecond), len(res.findings))
+		if s.opts.analysed != nil {
+			s.opts.analysed(took)
+		}
 		s.mu.Lock()
 		d.running = false
 		current := !d.closed && d.version == snap.version && s.gen == snap.gen

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -42,8 +41,11 @@ type Options struct {
 	Log io.Writer
 	// Version is reported in serverInfo.
 	Version string
-	// ReadFile reads files that are not open in the editor; nil is os.ReadFile.
+	// ReadFile reads files that are not open in the editor; nil is
+	// analyzer.OSLoader.
 	ReadFile func(path string) ([]byte, error)
+
+	analysed func(time.Duration) // test hook: each analysis's duration
 }
 
 type lifecycle int
@@ -91,9 +93,6 @@ func New(opts Options) *Server {
 	}
 	if opts.DocsBaseURL == "" {
 		opts.DocsBaseURL = DefaultDocsBaseURL
-	}
-	if opts.ReadFile == nil {
-		opts.ReadFile = os.ReadFile
 	}
 	s := &Server{
 		opts:     opts,

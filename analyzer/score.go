@@ -538,13 +538,15 @@ func newSysdService(sys *System, name string, defs []*Definition) *sysdService {
 		}
 		k := strings.Join(d.Path[3:], "\x00")
 		s.byKey[k] = append(s.byKey[k], d)
-		if d.Opaque {
+		// An unknown value (`inherit (cfg) serviceConfig;`, a function
+		// argument) may hold anything below its path.
+		if d.Opaque || d.Value.Kind == Unknown {
 			s.opaqueKeys[k] = true
 		}
 	}
 	for _, p := range [][]string{{"systemd"}, {"systemd", "services"}} {
 		for _, d := range sys.Lookup(p...) {
-			if d.Active() && d.Opaque {
+			if d.Active() && (d.Opaque || d.Value.Kind == Unknown) {
 				s.aboveOpaque = true
 			}
 		}

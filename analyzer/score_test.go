@@ -219,6 +219,18 @@ func TestScoreUncertainty(t *testing.T) {
 			t.Errorf("partial score renders as %q", s.String())
 		}
 	})
+	t.Run("inherited serviceConfig is partial", func(t *testing.T) {
+		s := scoreOfSrc(t, `{ cfg, ... }: { systemd.services.app = { script = "x"; inherit (cfg) serviceConfig; }; }`)
+		if !s.Partial {
+			t.Errorf("want partial, got %s %v", s, s.Unknown)
+		}
+	})
+	t.Run("unknown systemd.services is partial", func(t *testing.T) {
+		s := scoreOfSrc(t, `{ lib, names, ... }: { systemd.services = lib.genAttrs names (n: { }); systemd.services.app.script = "x"; }`)
+		if !s.Partial {
+			t.Errorf("want partial, got %s %v", s, s.Unknown)
+		}
+	})
 	t.Run("unknown value is approximate and named", func(t *testing.T) {
 		s := scoreOfSrc(t, `{ cfg, ... }: { systemd.services.app = { script = "x"; serviceConfig.ProtectSystem = cfg.mode; }; }`)
 		if !s.Approximate || s.Partial || !strings.Contains(strings.Join(s.Unknown, ";"), "ProtectSystem") {

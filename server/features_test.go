@@ -542,3 +542,16 @@ func TestImportsSeeOpenDocuments(t *testing.T) {
 		}
 	}
 }
+
+func TestPullCancelledWhenDocumentChanges(t *testing.T) {
+	c := newClient(t, Options{Debounce: time.Hour})
+	c.initialize(map[string]any{"textDocument": map[string]any{"diagnostic": map[string]any{}}}, nil)
+	c.open(uriA, "{ a = slowdown; }", 1)
+	id := c.request("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": uriA}})
+	time.Sleep(slowDelay / 3)
+	c.change(uriA, 2, map[string]any{"text": "{ a = insecure; }"})
+	m := c.await(id)
+	if m.Error == nil || m.Error.Code != -32802 || !strings.Contains(string(m.Error.Data), `"retriggerRequest":true`) {
+		t.Fatalf("pull over a changing document: %s %+v", m.Result, m.Error)
+	}
+}

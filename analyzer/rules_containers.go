@@ -377,6 +377,13 @@ func (c nixosContainer) nameLocation() (nixast.Node, *Definition) {
 				}
 			}
 		}
+		// The guest is a module of its own (`config = ./web.nix`): point at
+		// the binding in the host that names it.
+		for _, f := range c.Sys.Files {
+			if n := guestNameNode(f, c.Name); n.Valid() && len(f.Errors) == 0 {
+				return n, nil
+			}
+		}
 		return d.Key, nil
 	}
 	return nixast.Node{}, nil
@@ -441,6 +448,66 @@ func privateUsersOff(c nixosContainer) (off bool, d *Definition, known bool) {
 		return false, d, true
 	}
 	return false, d, false
+}
+
+// declared reports whether container c is declared in its system, rather
+// than only extended: a host-side option set directly on it (autoStart,
+// privateNetwork, ephemeral, …; `containers.web = { … }` sets those), or its
+// guest configuration written as a whole (`containers.web.config = { … }` or
+// `= ./web.nix`). A module that only adds a bind mount or one guest option
+// (`containers.web.bindMounts."/x" = …`, `containers.web.config.a.b = …`)
+// extends a container declared elsewhere, often in a module nixsec cannot
+// see, so the defaults of options it leaves unset say nothing.
+func declared(c nixosContainer) bool {
+	for _, d := range defsUnder(c.Sys, c.Prefix) {
+		if len(d.Path) == len(c.Prefix)+1 {
+			return true
+		}
+	}
+	if c.Guest == nil {
+		return false
+	}
+	for _, f := range c.Sys.Files {
+		if len(f.Errors) == 0 && writesGuestWhole(f, c.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// writesGuestWhole reports whether f has a binding whose full path (the
+// names of the enclosing bindings, then its own) ends in
+// containers.<name>.config.
+func writesGuestWhole(f *nixast.File, name string) bool { return guestNameNode(f, name).Valid() }
+
+// guestNameNode returns the node naming the container in the first binding
+// of f whose full path ends in containers.<name>.config.
+func guestNameNode(f *nixast.File, name string) nixast.Node {
+	var found nixast.Node
+	var walk func(n nixast.Node, prefix []string, names []nixast.Node, depth int)
+	walk = func(n nixast.Node, prefix []string, names []nixast.Node, depth int) {
+		if found.Valid() || depth > 64 {
+			return
+		}
+		for ch := n.FirstChild(); ch.Valid() && !found.Valid(); ch = ch.NextSibling() {
+			if ch.Kind() != nixast.KindBinding {
+				walk(ch, prefix, names, depth+1)
+				continue
+			}
+			full, nodes := prefix, names
+			for _, s := range nixast.AttrPath(ch.Child(nixast.FieldAttrpath)) {
+				full = append(full[:len(full):len(full)], s.Name)
+				nodes = append(nodes[:len(nodes):len(nodes)], s.Node)
+			}
+			if k := len(full); k >= 3 && full[k-1] == "config" && full[k-2] == name && full[k-3] == "containers" {
+				found = nodes[k-2]
+				return
+			}
+			walk(ch.Child(nixast.FieldExpression), full, nodes, depth+1)
+		}
+	}
+	walk(f.Root(), nil, nil, 0)
+	return found
 }
 
 // privateNetworkOn reports whether container c certainly has its own

@@ -109,6 +109,9 @@ func runCTR001(p *Pass) {
 					f.Fixes = append(f.Fixes, fix)
 				}
 			} else {
+				if !declared(c) {
+					continue // only extended here: declared where nixsec cannot see
+				}
 				var ok bool
 				f, ok = containerFinding(p, c, diagnostics.Definite, "container %q has no `privateNetwork = true`: it shares the host's network namespace, can bind any host port and reach host-only services", c.Name)
 				if !ok {
@@ -181,6 +184,9 @@ func runCTR002(p *Pass) {
 					f.Fixes = append(f.Fixes, fix)
 				}
 			} else {
+				if !declared(c) {
+					continue // only extended here: declared where nixsec cannot see
+				}
 				var ok bool
 				f, ok = containerFinding(p, c, diagnostics.Definite, "container %q has no `privateUsers` (default \"no\"): container root is uid 0 on the host", c.Name)
 				if !ok {

@@ -1,0 +1,1 @@
+{ services.journald.extraConfig = "SystemMaxUse=100M"; }

@@ -87,6 +87,18 @@ func sysdInScope(sys *System) bool {
 // handWritten reports a service whose whole configuration is in the source.
 func (s *sysdService) handWritten() bool { return !s.module && !s.opaque }
 
+// uncertain reports whether any of the options (paths below the service)
+// has a value nixsec cannot know: directives they imply are then unknown too.
+func (s *sysdService) uncertain(names ...string) bool {
+	for _, n := range names {
+		v := s.get(strings.Split(n, ".")...)
+		if v.maybe || (v.set && !v.known) {
+			return true
+		}
+	}
+	return false
+}
+
 // sysdGap is one directive a rule finds missing or weak.
 type sysdGap struct {
 	directive string
@@ -449,6 +461,9 @@ func sysdRule002() *Rule {
 		CWE:        []int{250},
 	}, Run: func(p *Pass) {
 		sysdEachHandWritten(p, func(s *sysdService) {
+			if s.uncertain("serviceConfig.DynamicUser") {
+				return // an implying option is unknown
+			}
 			if s.info.nnp || s.impliesNNP() {
 				return
 			}
@@ -488,6 +503,9 @@ func sysdRule003() *Rule {
 		CWE:            []int{250},
 	}, Run: func(p *Pass) {
 		sysdEachHandWritten(p, func(s *sysdService) {
+			if s.uncertain("serviceConfig.DynamicUser", "confinement.enable", "confinement.mode", "unitConfig.DefaultDependencies") {
+				return // an implying option is unknown
+			}
 			in := &s.info
 			if !in.defaultDeps {
 				return
@@ -559,6 +577,9 @@ func sysdRule004() *Rule {
 		CWE:            []int{250},
 	}, Run: func(p *Pass) {
 		sysdEachHandWritten(p, func(s *sysdService) {
+			if s.uncertain("serviceConfig.PrivateDevices", "confinement.enable", "confinement.mode") {
+				return // an implying option is unknown
+			}
 			in := &s.info
 			allow := s.get("serviceConfig", "DeviceAllow")
 			if allow.maybe || (allow.set && !allow.known) {
@@ -623,6 +644,9 @@ func sysdRule005() *Rule {
 		CWE:            []int{250},
 	}, Run: func(p *Pass) {
 		sysdEachHandWritten(p, func(s *sysdService) {
+			if s.uncertain("confinement.enable", "confinement.mode") {
+				return // an implying option is unknown
+			}
 			in := &s.info
 			var gaps []*sysdGap
 			for _, c := range []struct {
@@ -771,6 +795,9 @@ func sysdRule008() *Rule {
 		CWE:            []int{250},
 	}, Run: func(p *Pass) {
 		sysdEachHandWritten(p, func(s *sysdService) {
+			if s.uncertain("confinement.enable", "confinement.mode", "serviceConfig.DynamicUser", "serviceConfig.PrivateDevices", "serviceConfig.PrivateTmp", "serviceConfig.ProtectControlGroups", "serviceConfig.ProtectKernelTunables", "serviceConfig.ProtectKernelModules", "serviceConfig.ProtectHome", "serviceConfig.ProtectSystem", "serviceConfig.RootImage") {
+				return // an implying option is unknown
+			}
 			in := &s.info
 			var gaps []*sysdGap
 			for _, g := range []*sysdGap{
@@ -969,6 +996,9 @@ func sysdRule010() *Rule {
 		CWE:            []int{250},
 	}, Run: func(p *Pass) {
 		sysdEachHandWritten(p, func(s *sysdService) {
+			if s.uncertain("serviceConfig.PrivateDevices", "serviceConfig.ProtectKernelModules", "serviceConfig.ProtectKernelLogs", "serviceConfig.ProtectClock", "confinement.enable") {
+				return // an implying option is unknown
+			}
 			in := &s.info
 			bound, amb := s.get("serviceConfig", "CapabilityBoundingSet"), s.get("serviceConfig", "AmbientCapabilities")
 			sev := diagnostics.Low
@@ -1061,6 +1091,9 @@ func sysdRule011() *Rule {
 		CWE:            []int{250},
 	}, Run: func(p *Pass) {
 		sysdEachHandWritten(p, func(s *sysdService) {
+			if s.uncertain("serviceConfig.DynamicUser") {
+				return // an implying option is unknown
+			}
 			in := &s.info
 			var gaps []*sysdGap
 			for _, g := range []*sysdGap{
@@ -1168,6 +1201,9 @@ func sysdRule013() *Rule {
 		CWE:            []int{250},
 	}, Run: func(p *Pass) {
 		sysdEachHandWritten(p, func(s *sysdService) {
+			if s.uncertain("serviceConfig.DynamicUser", "serviceConfig.User") {
+				return // an implying option is unknown
+			}
 			in := &s.info
 			sev := diagnostics.Low
 			var gaps []*sysdGap

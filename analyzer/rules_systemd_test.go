@@ -223,3 +223,36 @@ func TestSysdDocExamples(t *testing.T) {
 		}
 	}
 }
+
+// An unknown option that would imply a directive keeps the rules quiet
+// about that directive.
+func TestSysdUnknownImplications(t *testing.T) {
+	for _, tc := range []struct {
+		name, cfg string
+		quiet     []string
+	}{
+		{"DynamicUser unknown", `DynamicUser = cfg.dynamic;`, []string{"002", "003", "011", "013"}},
+		{"PrivateDevices unknown", `PrivateDevices = cfg.devices;`, []string{"004", "008", "010"}},
+		{"confinement unknown", `User = "a";`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := `{ cfg, ... }: { systemd.services.a = { script = "x"; serviceConfig = { ` + tc.cfg + ` }; }; }`
+			got := map[string]bool{}
+			for _, f := range sysdFindings(t, src, Options{}) {
+				got[strings.TrimPrefix(f.RuleID, "NIXSEC-SYSD-")] = true
+			}
+			for _, q := range tc.quiet {
+				if got[q] {
+					t.Errorf("SYSD-%s reported although an implying option is unknown", q)
+				}
+			}
+		})
+	}
+	src := `{ cfg, ... }: { systemd.services.a = { script = "x"; confinement.enable = cfg.confine; serviceConfig.User = "a"; }; }`
+	for _, f := range sysdFindings(t, src, Options{}) {
+		switch strings.TrimPrefix(f.RuleID, "NIXSEC-SYSD-") {
+		case "003", "004", "005", "008":
+			t.Errorf("%s reported although confinement.enable is unknown: %s", f.RuleID, f.Message)
+		}
+	}
+}

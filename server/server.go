@@ -392,6 +392,9 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 		s.roots = append(s.roots, p.RootPath)
 	}
 	s.state = stateRunning
+	if p.ProcessID != nil {
+		s.watchParent(*p.ProcessID)
+	}
 	if len(warnings) > 0 {
 		go s.showWarnings("initializationOptions", warnings)
 	}

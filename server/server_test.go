@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -260,5 +261,34 @@ func TestDebounce(t *testing.T) {
 	}
 	if got := len(c.notesOf("textDocument/publishDiagnostics")); got != 1 {
 		t.Errorf("%d publications, want 1 after debouncing", got)
+	}
+}
+
+func TestExitWhenParentDies(t *testing.T) {
+	old := parentPoll
+	parentPoll = 20 * time.Millisecond
+	defer func() { parentPoll = old }()
+	parent := exec.Command("sleep", "30")
+	if err := parent.Start(); err != nil {
+		t.Skip("no sleep command:", err)
+	}
+	c := newClient(t, Options{})
+	c.call("initialize", map[string]any{"processId": parent.Process.Pid, "capabilities": map[string]any{}}, nil)
+	time.Sleep(100 * time.Millisecond)
+	select {
+	case <-c.exit:
+		t.Fatal("exited while the parent lives")
+	default:
+	}
+	parent.Process.Kill()
+	parent.Wait()
+	select {
+	case code := <-c.exit:
+		c.exit <- code
+		if code != 1 {
+			t.Errorf("code %d", code)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("server outlived its parent")
 	}
 }

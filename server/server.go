@@ -105,7 +105,6 @@ func New(opts Options) *Server {
 	}
 	s.ws = NewWorkspace(opts.ReadFile)
 	s.hovers = []HoverProvider{findingHover}
-	s.lenses = nil
 	return s
 }
 
@@ -128,13 +127,9 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	select {
 	case code = <-s.exit:
 	case <-s.conn.Done():
-		s.mu.Lock()
 		if err := s.conn.Err(); err != nil && !errors.Is(err, io.EOF) {
-			s.mu.Unlock()
-			s.logf(protocol.MessageTypeLog, "connection ended: %v", err)
-			s.mu.Lock()
+			s.logToFile("connection ended: %v", err)
 		}
-		s.mu.Unlock()
 	case <-ctx.Done():
 	}
 	s.cancel()
@@ -416,7 +411,7 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 	if s.pull {
 		caps.DiagnosticProvider = &diagnosticOptions{Identifier: "nixsec", InterFileDependencies: true}
 	}
-	s.logfLocked(protocol.MessageTypeInfo, "nixsec %s: position encoding %s, %s diagnostics", s.version(), s.enc, map[bool]string{true: "pull", false: "push"}[s.pull])
+	s.logf(protocol.MessageTypeInfo, "nixsec %s: position encoding %s, %s diagnostics", s.version(), s.enc, map[bool]string{true: "pull", false: "push"}[s.pull])
 	return initializeResult{Capabilities: caps, ServerInfo: &protocol.ServerInfo{Name: "nixsec", Version: s.version()}}, nil
 }
 
@@ -528,16 +523,12 @@ func (s *Server) call(ctx context.Context, method string, params, result any) er
 	return err
 }
 
-// logf writes to the log file and sends window/logMessage.
+// logf writes to the log file and sends window/logMessage. It takes no
+// lock of the server's, so callers may hold s.mu.
 func (s *Server) logf(typ protocol.MessageType, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	s.logToFile("%s", msg)
 	s.notify(mLogMessage, logMessageParams{Type: typ, Message: msg})
-}
-
-// logfLocked is logf for callers holding s.mu (the notification does not take it).
-func (s *Server) logfLocked(typ protocol.MessageType, format string, args ...any) {
-	s.logf(typ, format, args...)
 }
 
 func (s *Server) logToFile(format string, args ...any) {

@@ -1311,13 +1311,34 @@ func sysdHardenedValue(directive string, lines []string) (hardened, known bool) 
 	case "User":
 		return last != "root" && last != "0", true
 	case "SystemCallFilter":
-		return false, true // a forced filter replaces the unit's own
+		// A forced filter replaces the unit's own: fine only when it leaves
+		// no scored set open.
+		var in sysdSecInfo
+		if u := sysdParseSyscallFilter(lines, &in); len(u) > 0 {
+			return false, false
+		}
+		return len(sysdOpenSyscallGroups(&in)) == 0, true
 	case "RestrictAddressFamilies":
-		return last == "none", true
-	case "CapabilityBoundingSet":
-		return last == "" || len(lines) == 0, true
-	case "AmbientCapabilities":
-		return last == "" || len(lines) == 0, true
+		if last == "none" {
+			return true, true
+		}
+		// An allow-list without packet sockets.
+		allow := len(lines) > 0
+		for _, l := range lines {
+			if strings.HasPrefix(strings.TrimSpace(l), "~") || strings.Contains(l, "AF_PACKET") || strings.TrimSpace(l) == "" {
+				allow = false
+			}
+		}
+		return allow, true
+	case "CapabilityBoundingSet", "AmbientCapabilities":
+		if len(lines) == 0 {
+			return directive == "AmbientCapabilities", true
+		}
+		set, unknown := sysdParseCaps(lines, directive == "CapabilityBoundingSet")
+		if len(unknown) > 0 {
+			return false, false
+		}
+		return len(sysdCapNames(set, sysdDangerousCaps)) == 0, true
 	case "SystemCallArchitectures":
 		return last == "native", true
 	case "IPAddressDeny":

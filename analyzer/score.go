@@ -862,13 +862,8 @@ func (s *sysdService) confined() (on bool, fullAPIVFS bool) {
 	return true, mode == "full-apivfs"
 }
 
-// parseCaps parses capability lines as systemd's config_parse_capability_set.
+// capabilitySet reads a capability directive of the service.
 func (s *sysdService) capabilitySet(name string, bounding bool) uint64 {
-	const unset = ^uint64(0)
-	set := uint64(0)
-	if bounding {
-		set = unset
-	}
 	lines, ok := s.directive(name)
 	if !ok {
 		if bounding {
@@ -876,6 +871,23 @@ func (s *sysdService) capabilitySet(name string, bounding bool) uint64 {
 		}
 		return 0
 	}
+	set, unknown := sysdParseCaps(lines, bounding)
+	for _, u := range unknown {
+		s.unknownf("%s: unknown capability %q", name, u)
+	}
+	return set
+}
+
+// sysdParseCaps parses capability lines as systemd's
+// config_parse_capability_set: "" drops everything, "~" keeps everything,
+// "~X" inverts, later lines OR (or AND-NOT) into earlier ones.
+func sysdParseCaps(lines []string, bounding bool) (uint64, []string) {
+	const unset = ^uint64(0)
+	set := uint64(0)
+	if bounding {
+		set = unset
+	}
+	var unknown []string
 	for _, l := range lines {
 		l = strings.TrimSpace(l)
 		invert := strings.HasPrefix(l, "~")
@@ -884,7 +896,7 @@ func (s *sysdService) capabilitySet(name string, bounding bool) uint64 {
 		for _, w := range strings.Fields(l) {
 			n, ok := sysdCapNumber(w)
 			if !ok {
-				s.unknownf("%s: unknown capability %q", name, w)
+				unknown = append(unknown, w)
 				continue
 			}
 			sum |= 1 << n
@@ -903,9 +915,9 @@ func (s *sysdService) capabilitySet(name string, bounding bool) uint64 {
 		}
 	}
 	if set == unset {
-		return sysdCapAll
+		return sysdCapAll, unknown
 	}
-	return set
+	return set, unknown
 }
 
 func sysdCapNumber(w string) (uint, bool) {
@@ -1196,6 +1208,17 @@ func (s *sysdService) readSyscalls() {
 	if !ok {
 		return
 	}
+	for _, u := range sysdParseSyscallFilter(lines, in) {
+		s.unknownf("SystemCallFilter: %s", u)
+	}
+}
+
+// sysdParseSyscallFilter reads SystemCallFilter= lines into in as systemd's
+// config_parse_syscall_filter does: the first line chooses allow- or
+// deny-list mode, later lines add to or remove from the set, an empty line
+// resets it. It returns what it could not interpret.
+func sysdParseSyscallFilter(lines []string, in *sysdSecInfo) (unknown []string) {
+	in.scSet, in.scAll, in.scAllowList = map[string]bool{}, false, false
 	created := false
 	for _, l := range lines {
 		l = strings.TrimSpace(l)
@@ -1224,7 +1247,7 @@ func (s *sysdService) readSyscalls() {
 			case strings.HasPrefix(w, "@"):
 				g, ok := sysdSyscallGroups[w]
 				if !ok {
-					s.unknownf("SystemCallFilter: unknown system call set %q", w)
+					unknown = append(unknown, fmt.Sprintf("unknown system call set %q", w))
 					continue
 				}
 				names = g
@@ -1237,12 +1260,27 @@ func (s *sysdService) readSyscalls() {
 				} else {
 					delete(in.scSet, n)
 					if in.scAll {
-						s.unknownf("SystemCallFilter: %s removed from @known", n)
+						unknown = append(unknown, n+" removed from @known")
 					}
 				}
 			}
 		}
 	}
+	return unknown
+}
+
+// sysdOpenSyscallGroups returns the scored system call sets a filter
+// leaves open (badness above 0).
+func sysdOpenSyscallGroups(in *sysdSecInfo) []string {
+	var open []string
+	for _, r := range scoreRows {
+		if strings.HasPrefix(r.id, "SystemCallFilter=~") {
+			if b, _, _ := r.assess(in); b > 0 {
+				open = append(open, strings.TrimPrefix(r.id, "SystemCallFilter=~"))
+			}
+		}
+	}
+	return open
 }
 
 func (s *sysdService) readIPAccess() {

@@ -94,8 +94,21 @@ local ok, err = pcall(function()
   wait(15000, function() return #diags(b2, 'NIXSEC-SUP-006') == 0 end, 'the fixed finding to disappear')
   step('after', simple(diags(b2)))
 
-  -- 3. Hover over the remaining finding explains its rule.
+  -- 3. Multibyte text before a finding: the server's copy of the buffer
+  -- and the positions both ways must agree with Neovim's.
   local rest = diags(b2, 'NIXSEC-SUP-005')[1]
+  assert(rest, 'NIXSEC-SUP-005 missing')
+  vim.api.nvim_buf_set_text(b2, rest.lnum, rest.col, rest.lnum, rest.col, { '/* 😀é日 */ ' })
+  local line = vim.api.nvim_buf_get_lines(b2, rest.lnum, rest.lnum + 1, false)[1]
+  local want = (line:find('"0000', 1, true) or 0) - 1
+  wait(15000, function()
+    local d5 = diags(b2, 'NIXSEC-SUP-005')[1]
+    return d5 ~= nil and d5.col == want
+  end, 'NIXSEC-SUP-005 to move to byte column ' .. want)
+  step('multibyte_col', { want = want, got = diags(b2, 'NIXSEC-SUP-005')[1].col })
+  rest = diags(b2, 'NIXSEC-SUP-005')[1]
+
+  -- 4. Hover over the remaining finding explains its rule.
   if rest then
     local hp = { textDocument = { uri = vim.uri_from_bufnr(b2) }, position = { line = rest.lnum, character = rest.col + 1 } }
     local h = client.request_sync('textDocument/hover', hp, 10000, b2)

@@ -1355,7 +1355,8 @@ func sysdRule014() *Rule {
 		Category: catSystemd, Severity: diagnostics.Medium, MaxSeverity: diagnostics.Medium, FixClass: diagnostics.FixSuggest,
 		Description: "A sandboxing directive of a service is overridden with `lib.mkForce` to a weaker value " +
 			"(`ProtectSystem = mkForce false`, `DynamicUser = mkForce false`, `User = mkForce \"root\"`, a forced " +
-			"`SystemCallFilter` or `CapabilityBoundingSet`, …) where the unit's own hardening comes from a NixOS " +
+			"`SystemCallFilter` that leaves privileged system call sets open, a forced `CapabilityBoundingSet` that " +
+			"keeps a root-equivalent capability, …) where the unit's own hardening comes from a NixOS " +
 			"module or package, or another definition in the source sets it more strictly.",
 		Why: "mkForce silently removes upstream-reviewed hardening: the module's ProtectSystem = \"strict\" or " +
 			"empty capability set is gone, and nothing in the configuration shows what was lost.",

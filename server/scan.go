@@ -15,8 +15,8 @@ import (
 // The first workspace scan reads at most MaxScanFiles files and
 // MaxScanBytes bytes; past that, files are read when first imported.
 const (
-	MaxScanFiles = 5000
-	MaxScanBytes = 64 << 20
+	MaxScanFiles = 2000
+	MaxScanBytes = 16 << 20
 )
 
 // ProgressThreshold is the number of files from which the first scan

@@ -229,14 +229,15 @@ func (c *collector) imports(n nixast.Node, e *env, w wrap) {
 }
 
 // installerMarkers name the nixpkgs profiles that make a system an
-// installer, netboot or SD card image.
-var installerMarkers = []string{"installation-cd", "installer/cd-dvd", "installer/netboot", "netboot", "sd-image",
-	"installer/sd-card", "iso-image.nix", "installation-device.nix", "installer/scan"}
+// installer, netboot or SD card image. (installer/scan/not-detected.nix,
+// which every generated hardware-configuration.nix imports, is not one.)
+var installerMarkers = []string{"installer/cd-dvd/", "installer/netboot/", "installer/sd-card/", "installation-cd-",
+	"installation-device.nix", "netboot-minimal.nix", "netboot-base.nix", "sd-image-", "sd-image.nix", "iso-image.nix"}
 
 // isInstallerImport reports an import expression naming an image profile.
 func isInstallerImport(n nixast.Node) bool {
 	switch n.Kind() {
-	case nixast.KindPath, nixast.KindSPath, nixast.KindString, nixast.KindBinary, nixast.KindApply, nixast.KindParenthesized:
+	case nixast.KindPath, nixast.KindSPath, nixast.KindString, nixast.KindBinary, nixast.KindApply:
 	default:
 		return false
 	}
@@ -244,7 +245,7 @@ func isInstallerImport(n nixast.Node) bool {
 		return false
 	}
 	t := n.Text()
-	if n.Kind() == nixast.KindPath && !strings.Contains(t, "installer") && !strings.Contains(t, "netboot") {
+	if n.Kind() == nixast.KindPath && !strings.Contains(t, "installer/") {
 		return false // ./sd-image.nix of the user's own tree is still their module
 	}
 	for _, m := range installerMarkers {

@@ -503,3 +503,21 @@ func TestIndentedStringDecoded(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestInstallerMarkers(t *testing.T) {
+	for _, tc := range []struct {
+		src       string
+		installer bool
+	}{
+		{`{ modulesPath, ... }: { imports = [ (modulesPath + "/installer/scan/not-detected.nix") ]; }`, false},
+		{`{ modulesPath, ... }: { imports = [ "${modulesPath}/installer/sd-card/sd-image-aarch64.nix" ]; }`, true},
+		{`{ imports = [ <nixpkgs/nixos/modules/installer/netboot/netboot-minimal.nix> ]; }`, true},
+		{`{ imports = [ ./netboot.nix ./sd-image.nix ]; }`, false},
+	} {
+		files, _ := writeTree(t, map[string]string{"configuration.nix": tc.src})
+		m := BuildModel(files)
+		if got := m.Systems[0].Installer; got != tc.installer {
+			t.Errorf("%s: installer %v", tc.src, got)
+		}
+	}
+}

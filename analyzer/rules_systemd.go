@@ -240,6 +240,13 @@ func (s *sysdService) insertEdit(gaps []*sysdGap) (diagnostics.Edit, bool) {
 			e.NewText += fx.Edits[0].NewText
 		}
 	}
+	// A comment after the anchor stays with the anchor: insert after it.
+	if f := anchor.File; strings.HasPrefix(e.NewText, "\n") || strings.HasPrefix(e.NewText, "\r\n") {
+		end := f.Lines.LineEnd(f.Lines.Line(e.Span.Start))
+		if rest := strings.TrimSpace(string(f.Src[e.Span.Start:end])); strings.HasPrefix(rest, "#") {
+			e.Span = nixast.Span{Start: end, End: end}
+		}
+	}
 	return e, true
 }
 

@@ -72,6 +72,8 @@ func RemoveListElement(el nixast.Node, title string, safe bool) diagnostics.Fix 
 			le++
 		}
 		start, end = ls, le
+	case ls == 0 || src[ls-1] == '\n':
+		end = le // first on its line: keep the indentation, drop the space after
 	case ls < start:
 		start = ls // take the space before: `[ a b ]` → `[ a ]`
 	default:
@@ -143,6 +145,8 @@ func AddSibling(anchor *Definition, path []string, value, title string, safe boo
 		// `{ a = 1; }` on one line: stay on it.
 		return diagnostics.Fix{Title: title, Safe: safe, Edits: []diagnostics.Edit{spanEdit(f, end, end, " "+text)}}, true
 	}
+	// After any trailing comment, so the comment stays with its binding.
+	end = f.Lines.LineEnd(f.Lines.Line(b.End()))
 	return diagnostics.Fix{Title: title, Safe: safe, Edits: []diagnostics.Edit{spanEdit(f, end, end, nl+indent+text)}}, true
 }
 

@@ -29,20 +29,21 @@ type jsonTool struct {
 }
 
 type jsonFinding struct {
-	Rule       string        `json:"rule"`
-	Slug       string        `json:"slug"`
-	Title      string        `json:"title"`
-	Category   string        `json:"category"`
-	Severity   Severity      `json:"severity"`
-	Confidence Confidence    `json:"confidence"`
-	Message    string        `json:"message"`
-	Path       string        `json:"path"`
-	System     string        `json:"system,omitempty"`
-	Start      Position      `json:"start"`
-	End        Position      `json:"end"`
-	Related    []jsonRelated `json:"related"`
-	Fixes      []jsonFix     `json:"fixes"`
-	HelpURI    string        `json:"help_uri"`
+	Rule        string        `json:"rule"`
+	Slug        string        `json:"slug"`
+	Title       string        `json:"title"`
+	Category    string        `json:"category"`
+	Severity    Severity      `json:"severity"`
+	Confidence  Confidence    `json:"confidence"`
+	Message     string        `json:"message"`
+	Path        string        `json:"path"`
+	System      string        `json:"system,omitempty"`
+	Start       Position      `json:"start"`
+	End         Position      `json:"end"`
+	Related     []jsonRelated `json:"related"`
+	Fixes       []jsonFix     `json:"fixes"`
+	HelpURI     string        `json:"help_uri"`
+	Fingerprint string        `json:"fingerprint"`
 }
 
 type jsonRelated struct {
@@ -96,14 +97,15 @@ func WriteJSON(w io.Writer, r *Report) error {
 	for s := Info; s <= Critical; s++ {
 		out.Summary.BySeverity[s] = 0
 	}
-	for _, f := range r.Findings {
+	prints := r.Fingerprints()
+	for i, f := range r.Findings {
 		meta := r.Rule(f.RuleID)
 		jf := jsonFinding{
 			Rule: f.RuleID, Slug: meta.Slug, Title: meta.Title, Category: meta.Category,
 			Severity: f.Severity, Confidence: f.Confidence, Message: f.Message,
 			Path: f.Path, System: f.System,
 			Start: r.Position(f.Path, f.Span.Start), End: r.Position(f.Path, f.Span.End),
-			Related: []jsonRelated{}, Fixes: []jsonFix{},
+			Related: []jsonRelated{}, Fixes: []jsonFix{}, Fingerprint: prints[i],
 		}
 		if r.documented(f.RuleID) {
 			jf.HelpURI = meta.HelpURI()

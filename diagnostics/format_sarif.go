@@ -104,7 +104,8 @@ func BuildSARIF(r *Report) (*sarif.Report, error) {
 			SRCROOT: sarif.NewSimpleArtifactLocation(dirURI(r.Root)),
 		}
 	}
-	for _, f := range r.Findings {
+	prints := r.Fingerprints()
+	for i, f := range r.Findings {
 		meta := r.Rule(f.RuleID)
 		res := sarif.NewRuleResult(f.RuleID).
 			WithRuleIndex(index[f.RuleID]).
@@ -128,6 +129,7 @@ func BuildSARIF(r *Report) (*sarif.Report, error) {
 			props.Add("system", validText(f.System))
 		}
 		res.AttachPropertyBag(props)
+		res.PartialFingerprints = map[string]interface{}{"nixsecFinding/v1": prints[i]}
 		run.AddResult(res)
 	}
 	inv := run.AddInvocation(len(r.Errors) == 0)

@@ -284,3 +284,28 @@ func TestSecuritySeverityScale(t *testing.T) {
 		}
 	}
 }
+
+// A fingerprint survives edits above the finding and tells identical
+// findings apart.
+func TestFingerprints(t *testing.T) {
+	build := func(src string) *Report {
+		f, err := nixast.Parse("a.nix", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &Report{Root: "/r"}
+		r.AddSource(f)
+		for n := 0; n < 2; n++ {
+			r.Findings = append(r.Findings, Finding{RuleID: "X", Location: Location{Path: "a.nix", Span: span(t, src, "x = 1;", n)}})
+		}
+		return r
+	}
+	a := build("{\n  x = 1;\n  x = 1;\n}\n").Fingerprints()
+	b := build("# a comment\n{\n  y = 2;\n\n  x = 1;\n  x = 1;\n}\n").Fingerprints()
+	if a[0] != b[0] || a[1] != b[1] {
+		t.Errorf("fingerprints moved with the code: %v vs %v", a, b)
+	}
+	if a[0] == a[1] {
+		t.Errorf("identical findings share a fingerprint: %v", a)
+	}
+}

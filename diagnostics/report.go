@@ -1,6 +1,8 @@
 package diagnostics
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -218,6 +220,36 @@ func (r *Report) RelPath(path string) (rel string, ok bool) {
 		return filepath.ToSlash(filepath.Clean(abs)), false
 	}
 	return filepath.ToSlash(rel), true
+}
+
+// Fingerprints returns one stable identifier per finding, for matching
+// findings across runs (SARIF partialFingerprints, JSON fingerprint): a hash
+// of the rule, the path relative to Root, the system, the trimmed text of
+// the finding's first line and the text it covers, plus an occurrence count
+// to tell identical findings apart. Unlike line numbers, it survives edits
+// elsewhere in the file.
+func (r *Report) Fingerprints() []string {
+	out := make([]string, len(r.Findings))
+	seen := map[string]int{}
+	for i, f := range r.Findings {
+		rel, _ := r.RelPath(f.Path)
+		var line, covered []byte
+		if src := r.Sources[f.Path]; src != nil {
+			start := min(max(f.Span.Start, 0), len(src.Src))
+			end := min(max(f.Span.End, start), len(src.Src), start+256)
+			line = []byte(strings.TrimSpace(string(src.Lines.LineText(src.Lines.Line(start)))))
+			covered = src.Src[start:end]
+		}
+		h := sha256.New()
+		for _, part := range [][]byte{[]byte(f.RuleID), []byte(rel), []byte(f.System), line, covered} {
+			h.Write(part)
+			h.Write([]byte{0})
+		}
+		key := hex.EncodeToString(h.Sum(nil))[:32]
+		seen[key]++
+		out[i] = fmt.Sprintf("%s:%d", key, seen[key])
+	}
+	return out
 }
 
 // validText makes s valid UTF-8 for output, replacing invalid bytes with U+FFFD.

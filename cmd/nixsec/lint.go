@@ -83,7 +83,7 @@ func runLint(cmd *cobra.Command, args []string, fl *lintFlags) error {
 	if fl.color && fl.noColor {
 		return usageError("--color and --no-color contradict each other")
 	}
-	if fl.maxFileSize <= 0 || fl.maxFileSize<<20 > nixast.MaxFileSize {
+	if fl.maxFileSize <= 0 || fl.maxFileSize > nixast.MaxFileSize>>20 {
 		return usageError("--max-file-size must be between 1 and %d (MiB)", nixast.MaxFileSize>>20)
 	}
 	if fl.jobs < 1 {

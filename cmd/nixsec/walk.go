@@ -23,7 +23,8 @@ type target struct {
 // collect expands the command-line paths into files to lint. A path named
 // explicitly is linted whatever its name; directories are walked recursively
 // for *.nix files, skipping .git, `result*` symlinks (nix build outputs) and
-// whatever .gitignore files ignore. Symlinked directories are not followed.
+// whatever .gitignore files ignore. Symlinked directories met while walking
+// are not followed; one named on the command line is.
 func collect(paths []string) []target {
 	var out []target
 	seen := map[string]bool{}

@@ -40,6 +40,11 @@ import (
 // again fails the test (remove it), except pendingCheck entries, which wait
 // for nixast.Check and are only logged when they start agreeing.
 var divergent = map[string]string{
+	// Nix 2.8 merges two set literals one level deep only; current Nix
+	// merges recursively (its addAttr recurses since NixOS/nix#11268), and
+	// real configurations rely on it, so nixast.Check follows current Nix.
+	"rules/NIXSEC-SYN-002/merged-deep.nix": "Nix 2.8 does not merge nested set literals recursively; current Nix does",
+
 	// Grammar limitation, not fixable after the parse: tree-sitter-nix
 	// v0.3.0 lexes a home path with /\~\/[a-zA-Z0-9._\-+\/]+/, so it needs a
 	// path character after "~/"; Nix 2.8 lexes "~/" and then the
@@ -53,6 +58,13 @@ var divergent = map[string]string{
 	// variable in this file goes unreported. Check should look at f.Errors
 	// only and skip IsMissing identifiers.
 	"parse/invalid/inherit-empty-undefined.nix": pendingCheck + "skips trees containing `inherit;` (MISSING identifier)",
+
+	// Another package's fixture that Nix 2.8 rejects: `networking.firewall.enable`
+	// and then `networking = { firewall.allowedTCPPorts = ...; }` in the
+	// same set define networking.firewall twice (Nix merges a literal set
+	// into a path-built one only one level deep). Check does not see it yet;
+	// the fixture is not valid Nix either.
+	"model/shapes.nix": pendingCheck + "nested duplicate after merging a dotted path with a literal set",
 }
 
 // pendingCheck marks entries that diverge only because nixast.Check does not

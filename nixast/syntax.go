@@ -20,6 +20,10 @@ type SyntaxError struct {
 	// Related are other places the message names, e.g. the opening "{" of
 	// an unclosed attribute set.
 	Related []Span
+
+	// swallows > 0: everything from this offset on is a consequence of this
+	// error (an unterminated string takes in the rest of the file).
+	swallows int
 }
 
 func (e SyntaxError) String() string {
@@ -107,6 +111,12 @@ func treeErrors(f *File) []SyntaxError {
 // the line of an error already kept, or inside its span, is a consequence of
 // it. Errors are returned in source order.
 func collapse(f *File, errs []SyntaxError) []SyntaxError {
+	for _, e := range errs {
+		if e.swallows > 0 {
+			errs = slices.DeleteFunc(errs, func(x SyntaxError) bool { return x.swallows == 0 && x.Span.Start >= e.swallows })
+			break
+		}
+	}
 	sortErrors(errs)
 	out := errs[:0]
 	lastLine := -1
@@ -255,9 +265,9 @@ func (c *errCtx) unclosed(open Node, sp Span) SyntaxError {
 	var msg string
 	switch t {
 	case `"`:
-		return SyntaxError{Span: open.Span(), Message: "unterminated string"}
+		return SyntaxError{Span: open.Span(), Message: "unterminated string", swallows: open.End()}
 	case "''":
-		return SyntaxError{Span: open.Span(), Message: "unterminated indented string"}
+		return SyntaxError{Span: open.Span(), Message: "unterminated indented string", swallows: open.End()}
 	case "/*":
 		return SyntaxError{Span: open.Span(), Message: "unterminated comment"}
 	case "let":

@@ -1078,9 +1078,10 @@ func (s *sysdService) compute() {
 		}
 	}
 
-	// PrivateMounts= as systemd-analyze derives it.
-	if in.privateDevices || in.privateTmp || in.protectCG || in.protectTunables || in.protectModules ||
-		in.protectHome != "no" || in.protectSystem != "no" || in.rootImage != "" {
+	// PrivateMounts= as systemd-analyze derives it for a loaded unit (its
+	// offline mode, on unit files, does not).
+	if scoreDerivePrivateMounts && (in.privateDevices || in.privateTmp || in.protectCG || in.protectTunables || in.protectModules ||
+		in.protectHome != "no" || in.protectSystem != "no" || in.rootImage != "") {
 		in.privateMounts = true
 	}
 
@@ -1309,6 +1310,12 @@ func (s *sysdService) readIPAccess() {
 	}
 	in.ipCustom = s.get("serviceConfig", "IPIngressFilterPath").set || s.get("serviceConfig", "IPEgressFilterPath").set
 }
+
+// scoreDerivePrivateMounts follows `systemd-analyze security NAME` on a
+// running system, which counts PrivateMounts= as set when another directive
+// implies a mount namespace. The differential test against
+// `systemd-analyze security --offline=true` turns it off.
+var scoreDerivePrivateMounts = true
 
 func sysdCeilDiv(a, b int) int { return (a + b - 1) / b }
 

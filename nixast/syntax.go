@@ -605,23 +605,23 @@ func compatErrors(f *File) []SyntaxError {
 		switch n.Kind() {
 		case KindBinary:
 			op := n.Child(FieldOperator)
-			g := nonassocGroup(op.Text())
+			g := nonassocGroup(nodeBytes(op))
 			if g == 0 {
 				continue
 			}
 			for _, side := range []Node{n.Child(FieldLeft), n.Child(FieldRight)} {
-				if side.Kind() == KindBinary && nonassocGroup(side.Child(FieldOperator).Text()) == g {
+				if side.Kind() == KindBinary && nonassocGroup(nodeBytes(side.Child(FieldOperator))) == g {
 					errs = append(errs, SyntaxError{Span: op.Span(),
 						Message: fmt.Sprintf("unexpected %q: comparisons do not chain, add parentheses", op.Text())})
 					break
 				}
 			}
 		case KindIdentifier:
-			if l := n.End() - n.Start(); l >= 2 && l <= 7 && isKeyword(n.Text()) {
+			if l := n.End() - n.Start(); l >= 2 && l <= 7 && isKeyword(nodeBytes(n)) {
 				errs = append(errs, SyntaxError{Span: n.Span(), Message: fmt.Sprintf("unexpected %q: a keyword cannot be a name", n.Text())})
 			}
 		case KindVariable:
-			if n.End()-n.Start() == 2 && n.Text() == "or" && !orArgument(n) {
+			if n.End()-n.Start() == 2 && string(nodeBytes(n)) == "or" && !orArgument(n) {
 				errs = append(errs, SyntaxError{Span: n.Span(), Message: `unexpected "or": it is a keyword, usable as a variable only as an argument (f or)`})
 			}
 		case KindInteger:
@@ -676,10 +676,13 @@ func compatErrors(f *File) []SyntaxError {
 	return errs
 }
 
+// nodeBytes is n's source text without a copy.
+func nodeBytes(n Node) []byte { return n.f.Src[n.Start():n.End()] }
+
 // isKeyword: Nix's reserved words, never names ("or" is a keyword that Nix
 // does accept as an attribute name, so it is not here).
-func isKeyword(s string) bool {
-	switch s {
+func isKeyword(s []byte) bool {
+	switch string(s) {
 	case "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit":
 		return true
 	}
@@ -717,8 +720,8 @@ func symIndex(sym uint16) int {
 
 // nonassocGroup returns the precedence group of a non-associative operator
 // in Nix's grammar (0 if it is associative).
-func nonassocGroup(op string) int {
-	switch op {
+func nonassocGroup(op []byte) int {
+	switch string(op) {
 	case "==", "!=":
 		return 1
 	case "<", "<=", ">", ">=":

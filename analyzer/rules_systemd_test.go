@@ -259,3 +259,38 @@ func TestSysdUnknownImplications(t *testing.T) {
 		}
 	}
 }
+
+// All safe SYSD fixes applied together (as an editor's "fix all" does)
+// give a valid file with each directive once and a much lower exposure.
+func TestSysdSafeFixesTogether(t *testing.T) {
+	for _, src := range []string{
+		"{ pkgs, ... }:\n{\n  systemd.services.app = {\n    script = \"exec ${pkgs.hello}/bin/hello\";\n    serviceConfig = {\n      User = \"app\";\n    };\n  };\n}\n",
+		"{ pkgs, ... }:\n{\n  systemd.services.app.script = \"exec ${pkgs.hello}/bin/hello\";\n  systemd.services.app.serviceConfig.User = \"app\";\n}\n",
+		"{ systemd.services.app = { script = \"x\"; serviceConfig = { User = \"app\"; }; }; }\n",
+	} {
+		var edits []diagnostics.Edit
+		for _, f := range sysdFindings(t, src, Options{}) {
+			for _, fx := range f.Fixes {
+				if fx.Safe {
+					edits = append(edits, fx.Edits...)
+				}
+			}
+		}
+		out := ApplyEdits([]byte(src), edits)
+		f, err := nixast.Parse("test.nix", out)
+		if err != nil || len(f.Errors) > 0 {
+			t.Fatalf("fixed file does not parse:\n%s", out)
+		}
+		for _, fd := range Analyze([]*nixast.File{f}, Options{}) {
+			if strings.HasPrefix(fd.RuleID, "NIXSEC-SYN-") {
+				t.Errorf("%s: %s\n%s", fd.RuleID, fd.Message, out)
+			}
+		}
+		before := ScoreService(buildSrc(t, src), "app")
+		after := ScoreService(BuildSystem("", NixOSHost, f), "app")
+		t.Logf("exposure %s → %s", before, after)
+		if before.Exposure != 92 || after.Exposure > 40 {
+			t.Errorf("exposure %s → %s\n%s", before, after, out)
+		}
+	}
+}

@@ -1386,7 +1386,12 @@ func sysdServices(sys *System) []*sysdService {
 	return out
 }
 
-// ScoreService computes the exposure of systemd.services.<name> of sys.
+// ScoreService computes the exposure of systemd.services.<name> of sys
+// (not of its nested systems: pass the container's System for a service of
+// a container). A name the source does not define scores as a unit of a
+// module: systemd's defaults, Partial. The work is proportional to the
+// system's definitions plus the service's own; ServiceScores does all
+// services of a system in one pass.
 func ScoreService(sys *System, name string) Score {
 	var defs []*Definition
 	for _, d := range sys.Defs {

@@ -94,9 +94,9 @@ func (d *Document) Apply(edits []Edit) (*File, error) {
 		}
 	}
 	d.tree = t
-	f := &File{Path: d.path, Src: src, Lines: lines}
-	f.nodes = t.Flatten(nil)
-	f.Errors = syntaxErrors(f)
+	// The same construction as Parse, so a Document's File can never differ
+	// from a parsed one in any field.
+	f := build(d.path, src, t, nil)
 	d.file = f
 	return f, nil
 }

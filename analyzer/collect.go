@@ -16,13 +16,18 @@ type collector struct {
 
 // newCollector starts collecting file f into system s.
 func newCollector(b *builder, s *System, f *nixast.File) *collector {
-	return &collector{ev: &evaluator{}, sys: s, f: f, b: b}
+	return &collector{ev: &evaluator{budget: collectBudget(f) + 1<<16}, sys: s, f: f, b: b}
 }
 
 // forFile is a collector for another file of the same system.
 func (c *collector) forFile(f *nixast.File) *collector {
+	c.ev.budget += collectBudget(f)
 	return &collector{ev: c.ev, sys: c.sys, f: f, b: c.b}
 }
+
+// collectBudget is how many collection steps a file may take: a few per
+// syntax node, so that sharing let-bound sets is fine and doubling is not.
+func collectBudget(f *nixast.File) int { return 8 * f.NodeCount() }
 
 // wrap is the priority, order and conditions that mk* wrappers and mkIf
 // push down onto the definitions below them.
@@ -257,6 +262,15 @@ func (c *collector) binding(b nixast.Node, prefix []string, e *env, w wrap, skip
 
 // value collects the definitions made by expression n at option path.
 func (c *collector) value(n nixast.Node, path []string, e *env, w wrap) {
+	// Shared let-bound sets are collected wherever they are used; a budget
+	// keeps sets built by doubling (`b = { l = a; r = a; }`) linear.
+	if c.ev.steps++; c.ev.steps > c.ev.budget {
+		if !c.ev.truncated {
+			c.ev.truncated = true
+			c.add(path, n, unknown(n, "too many definitions to collect statically"), w, e, false)
+		}
+		return
+	}
 	n = n.Unparen()
 	if ctx, ok := nestedSystem(path); ok {
 		c.nested(ctx, path, nil, n, e, w)

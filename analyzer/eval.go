@@ -66,11 +66,56 @@ type evaluator struct {
 	cfg func(path []string) (Value, bool)
 	// resolved counts config.* references cfg resolved.
 	resolved int
+	// steps counts collector steps (see maxCollectSteps); truncated is set
+	// once the budget ran out.
+	steps, budget int
+	truncated     bool
 }
 
 const maxEvalDepth = 200
 
-func (ev *evaluator) eval(n nixast.Node, e *env) Value {
+func (ev *evaluator) eval(n nixast.Node, e *env) Value { return bound(ev.eval1(n, e)) }
+
+// Limits that keep static evaluation linear: values built by doubling
+// (`b = a ++ a; c = b ++ b; …`, `s = t + t`) would otherwise grow
+// exponentially, and so would printing them.
+const (
+	maxValueSize = 1 << 16 // list elements and attributes, recursively
+	maxStringLen = 1 << 20
+)
+
+// bound turns a value over the limits into Unknown and records its size.
+func bound(v Value) Value {
+	size := 1
+	switch v.Kind {
+	case List:
+		for i := range v.List {
+			size += max(1, int(v.List[i].size))
+		}
+	case Attrs:
+		for i := range v.Attrs {
+			size += max(1, int(v.Attrs[i].Value.size))
+		}
+	case String, Path:
+		n := 0
+		for _, p := range v.Parts {
+			n += len(p.Text)
+		}
+		if n > maxStringLen {
+			return unknown(v.Node, "string too long to resolve statically")
+		}
+		size += n / 256
+	default:
+		return v
+	}
+	if size > maxValueSize {
+		return unknown(v.Node, "value too large to resolve statically")
+	}
+	v.size = int32(size)
+	return v
+}
+
+func (ev *evaluator) eval1(n nixast.Node, e *env) Value {
 	if ev.depth > maxEvalDepth {
 		return unknown(n, "expression too deeply nested")
 	}
@@ -204,9 +249,14 @@ func coerceString(v Value) (string, bool) {
 
 func (ev *evaluator) str(n nixast.Node, e *env) Value {
 	v := Value{Kind: String, Node: n}
+	total := 0
 	for _, p := range nixast.StringParts(n) {
 		if p.Interp.Valid() {
-			v.Parts = append(v.Parts, ev.interp(p.Interp, e))
+			sp := ev.interp(p.Interp, e)
+			if total += len(sp.Text); total > maxStringLen {
+				return unknown(n, "string too long to resolve statically")
+			}
+			v.Parts = append(v.Parts, sp)
 		} else {
 			v.Parts = append(v.Parts, StrPart{Text: p.Text, Known: true})
 		}

@@ -60,6 +60,8 @@ type Value struct {
 	// one): the option path it reads, as written. Empty (not nil) for
 	// `config` itself.
 	Ref []string
+
+	size int32 // elements, attributes and string length/256, recursively (see bound)
 }
 
 // unknown builds an Unknown value with a reason.

@@ -27,7 +27,8 @@ var (
 			"such as `a.b = 1;` next to `a = 2;`, or an `inherit` of a name that is also assigned), or a function " +
 			"names the same argument twice. Nix refuses the file with \"attribute 'a.b' already defined\" or " +
 			"\"duplicate formal function argument\". Nix merges two nested attribute set literals under the same name " +
-			"(`a = { b = 1; }; a.c = 2;` or `a = { b = 1; }; a = { c = 2; };`); only names defined in both are reported.",
+			"(`a = { b = 1; }; a.c = 2;` or `a = { b = 1; }; a = { c = 2; };`), at every depth in current Nix " +
+			"(`a.b.c = 1; a = { b = { d = 2; }; };`); only a name defined in both as something other than a set is reported.",
 		Why: "A configuration Nix refuses is not deployed: the settings in it, security fixes included, never reach " +
 			"the machine, and the last working generation keeps running. Two definitions of one setting also show " +
 			"that one of them was not the intended value.",

@@ -40,9 +40,11 @@ const (
 //   - `a = { b = 1; }; a = { c = 2; };` and `a.b = 1; a = { c = 2; };` merge:
 //     the later literal's static attributes move into the earlier set; its
 //     dynamic attributes and its `rec` are silently dropped.
+//   - Merging recurses, as in current Nix (Nix 2.8 stopped after one level):
+//     `a.b.c = 1; a = { b = { d = 2; }; };` is one set.
 //   - Anything else defined twice is an error: `a = 1; a.b = 2;`, `a.b = 1;
 //     a = 2;`, `inherit a; a.b = 1;`, `a = {}; a = x: {};`, a name defined
-//     twice inside two merged literals (no deeper merging).
+//     as a non-set inside two merged literals.
 //   - A clash inside two merged literals is reported, as Nix does, at the
 //     earlier definition, naming the later one.
 //   - "x", ${"x"} and ${("x")} are the static name x; an indented string
@@ -53,11 +55,16 @@ const (
 //     lexical binding, and under any `with` an unknown name is no error; an
 //     attribute merged into a rec literal sees that literal's attributes,
 //     one merged out of one does not.
-func Check(f *File) []Problem {
+func Check(f *File) []Problem { return check(f, false) }
+
+// check is Check; oneLevel merges set literals one level deep only, as Nix
+// 2.8 did (the differential tests run Nix 2.8).
+func check(f *File, oneLevel bool) []Problem {
 	if f == nil || len(f.Errors) > 0 || !f.Root().Valid() || f.Root().HasError() {
 		return nil
 	}
 	c := newChecker(f)
+	c.oneLevel = oneLevel
 	c.run()
 	sortProblems(c.probs)
 	return c.probs
@@ -85,6 +92,8 @@ type checker struct {
 	withDepth int
 	// record, if set, sees every variable and what it resolves to.
 	record func(v Node, b Binding)
+
+	oneLevel bool // merge set literals one level deep only (Nix 2.8)
 
 	names   map[string]string // interned identifiers
 	pathBuf []AttrName
@@ -331,15 +340,29 @@ func (c *checker) addBinding(s *attrSet, b Node) {
 	}
 	// Both are sets: the later literal's static attributes join the
 	// earlier set; its dynamic attributes and rec are dropped.
-	// Nix reports a clash at the earlier definition, naming the later one.
-	prefix := AttrPathString(path)
-	for _, ad := range vset.order {
-		if j2 := j.set.get(ad.name); j2 != nil {
-			c.report(CodeDuplicateAttr, j2.span,
-				fmt.Sprintf("attribute '%s' already defined at %s", prefix+"."+ad.name, c.where(ad.span.Start)), ad.span)
+	c.mergeSets(j.set, vset, AttrPathString(path), 0)
+}
+
+// mergeSets moves the static attributes of src into dst, as current Nix
+// does (its parser's addAttr recurses since NixOS/nix#11268 was fixed): a
+// name defined in both is merged again when both definitions are sets, so
+// `a.b.c = 1;` next to `a = { b = { d = 2; }; };` is one set. Nix 2.8 merged one level only and
+// rejected that; nixsec follows the Nix its users run (see divergent in
+// nix_diff_test.go). A clash of two non-sets is reported, as Nix does, at
+// the earlier definition, naming the later one.
+func (c *checker) mergeSets(dst, src *attrSet, prefix string, depth int) {
+	for _, ad := range src.order {
+		j2 := dst.get(ad.name)
+		if j2 == nil {
+			dst.add(ad)
 			continue
 		}
-		j.set.add(ad)
+		if j2.set != nil && ad.set != nil && !c.oneLevel && depth < 1000 {
+			c.mergeSets(j2.set, ad.set, prefix+"."+ad.name, depth+1)
+			continue
+		}
+		c.report(CodeDuplicateAttr, j2.span,
+			fmt.Sprintf("attribute '%s' already defined at %s", prefix+"."+ad.name, c.where(ad.span.Start)), ad.span)
 	}
 }
 

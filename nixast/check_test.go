@@ -38,7 +38,9 @@ var checkCases = []struct {
 	{`{ a.c = 1; a = rec { b = c; }; }`, []string{CodeUndefinedVar}},
 	{`{ a = rec { b = 1; }; a = rec { c = b; }; }`, nil},
 	{`{ a = rec { b = 1; }; a = { c = b; }; }`, nil},
-	{`{ a = { b = { c = 1; }; }; a = { b = { d = 2; }; }; }`, []string{CodeDuplicateAttr}},
+	{`{ a = { b = { c = 1; }; }; a = { b = { d = 2; }; }; }`, nil}, // current Nix merges recursively (Nix 2.8 did not)
+	{`{ a.b.c = 1; a = { b = { d = 2; }; }; }`, nil},
+	{`{ a.b.c = 1; a = { b = { c = 2; }; }; }`, []string{CodeDuplicateAttr}},
 	{`{ a = {}; a = x: {}; }`, []string{CodeDuplicateAttr}},
 	{`{ a = {}; a = let in {}; }`, []string{CodeDuplicateAttr}},
 	{`{ inherit a; a = 1; }`, []string{CodeUndefinedVar, CodeDuplicateAttr}},
@@ -274,6 +276,16 @@ func agreeWithNix(t *testing.T, nix *litNix, src string) (agree bool, nixCode st
 			continue
 		}
 		return true, code
+	}
+	if code == CodeDuplicateAttr {
+		// Known divergence: Nix 2.8 merges set literals one level deep,
+		// current Nix (and Check) recursively. Check's one-level mode must
+		// then agree with Nix 2.8.
+		for _, p := range check(f, true) {
+			if p.Code == code && f.Lines.Human(p.Span.Start).Line == line {
+				return true, code
+			}
+		}
 	}
 	t.Errorf("%q: Nix rejects (%s, line %d: %s), Check reports %v", src, code, line, msg, ps)
 	return false, code

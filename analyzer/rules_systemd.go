@@ -1613,7 +1613,13 @@ func sysdRule016() *Rule {
 			"at or above the threshold (default 7.5; `analyzer.Options.ExposureThreshold`, `nixsec score --threshold`): medium at 9.0 (UNSAFE) and above, " +
 			"low from 7.5 (EXPOSED), info below when the threshold is lowered. Only services whose whole " +
 			"serviceConfig is in the source are scored, and `Type = \"oneshot\"` units are skipped, as " +
-			"systemd-analyze skips them in its overview. `nixsec score` prints the full table.",
+			"systemd-analyze skips them in its overview. `nixsec score` prints the full table.\n\n" +
+			"The score follows systemd's analyze-security.c (81 checks, CAP_BPF included) and the implications " +
+			"systemd applies when it loads a unit (DynamicUser implies PrivateTmp, ProtectSystem=strict, " +
+			"ProtectHome=read-only, NoNewPrivileges, RestrictSUIDSGID and RemoveIPC; PrivateDevices closes the " +
+			"device policy; ProtectClock then adds DeviceAllow=char-rtc r). It is tested against " +
+			"`systemd-analyze security --offline` on the unit NixOS writes, and like the online mode it counts " +
+			"PrivateMounts as set when another directive implies a mount namespace.",
 		Why: "One number comparable with `systemd-analyze security <unit>` on the running machine (lynis " +
 			"BOOT-5264 runs the same analysis): a service at 9.6 has essentially no sandbox.",
 		Remediation: "Insert the hardened template and remove what the service needs: DynamicUser (or User), " +

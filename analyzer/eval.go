@@ -717,6 +717,7 @@ func scalar(v Value) bool {
 // lists and let bindings; module definitions are collected separately).
 func (ev *evaluator) attrs(n nixast.Node, e *env) Value {
 	v := Value{Kind: Attrs, Node: n}
+	var ab attrBuilder
 	s := e
 	if n.Kind() == nixast.KindRecAttrset {
 		s = e.child()
@@ -739,36 +740,82 @@ func (ev *evaluator) attrs(n nixast.Node, e *env) Value {
 				}
 				val := ev.eval(b.Child(nixast.FieldExpression), s)
 				// a.b.c = x inside a value: nest it.
-				for i := len(segs) - 1; i >= 1; i-- {
+				k := len(segs)
+				for i := 1; i < len(segs); i++ {
 					if !segs[i].Static {
-						val = unknown(b, "dynamic attribute name")
+						val, k = unknown(b, "dynamic attribute name"), i
 						break
 					}
-					val = Value{Kind: Attrs, Attrs: []Attr{{Name: segs[i].Name, Key: segs[i].Node, Value: val}}, Node: b}
 				}
-				v.Attrs = mergeAttr(v.Attrs, Attr{Name: segs[0].Name, Key: segs[0].Node, Value: val})
+				ab.insert(segs[:k], val, b)
 			case nixast.KindInherit, nixast.KindInheritFrom:
 				for _, nb := range ev.bindOne(b, &env{parent: s}, s) {
-					v.Attrs = append(v.Attrs, Attr{Name: nb.name, Key: nb.key, Value: ev.valueOf(nb)})
+					ab.attrs = append(ab.attrs, Attr{Name: nb.name, Key: nb.key, Value: ev.valueOf(nb)})
 				}
 			}
 		}
 	}
+	v.Attrs = ab.freeze()
 	return v
 }
 
-// mergeAttr adds a to attrs, merging nested attrsets defined in pieces
-// (`a.b = 1; a.c = 2;`).
-func mergeAttr(attrs []Attr, a Attr) []Attr {
-	for i := range attrs {
-		if attrs[i].Name == a.Name && attrs[i].Value.Kind == Attrs && a.Value.Kind == Attrs {
-			merged := attrs[i]
-			merged.Value.Attrs = append(append([]Attr{}, merged.Value.Attrs...), a.Value.Attrs...)
-			attrs[i] = merged
-			return attrs
+// attrBuilder assembles an attrset value from bindings, merging sets
+// defined in pieces (`a.b = 1; a.c = 2;`, `a = { b = 1; }; a.c = 2;`) in
+// linear time.
+type attrBuilder struct {
+	attrs []Attr
+	subs  map[string]*attrBuilder // attribute name → builder of its set
+	nodes map[string]nixast.Node  // attribute name → node of its set
+}
+
+func (ab *attrBuilder) sub(name string, key, node nixast.Node, existing []Attr) *attrBuilder {
+	if s, ok := ab.subs[name]; ok {
+		return s
+	}
+	if ab.subs == nil {
+		ab.subs, ab.nodes = map[string]*attrBuilder{}, map[string]nixast.Node{}
+	}
+	s := &attrBuilder{attrs: append([]Attr(nil), existing...)}
+	ab.subs[name], ab.nodes[name] = s, node
+	ab.attrs = append(ab.attrs, Attr{Name: name, Key: key}) // placeholder, filled by freeze
+	return s
+}
+
+// insert adds `names = val;`.
+func (ab *attrBuilder) insert(names []nixast.AttrName, val Value, at nixast.Node) {
+	name, key := names[0].Name, names[0].Node
+	if len(names) == 1 {
+		if s, ok := ab.subs[name]; ok && val.Kind == Attrs {
+			for _, a := range val.Attrs {
+				s.insert([]nixast.AttrName{{Name: a.Name, Static: true, Node: a.Key}}, a.Value, at)
+			}
+			return
+		}
+		ab.attrs = append(ab.attrs, Attr{Name: name, Key: key, Value: val})
+		return
+	}
+	var existing []Attr
+	if _, ok := ab.subs[name]; !ok {
+		// `a = { … }; a.b = …;`: continue the set already written.
+		for i := len(ab.attrs) - 1; i >= 0; i-- {
+			if ab.attrs[i].Name == name && ab.attrs[i].Value.Kind == Attrs {
+				existing = ab.attrs[i].Value.Attrs
+				ab.attrs = append(ab.attrs[:i], ab.attrs[i+1:]...)
+				break
+			}
 		}
 	}
-	return append(attrs, a)
+	ab.sub(name, key, at, existing).insert(names[1:], val, at)
+}
+
+func (ab *attrBuilder) freeze() []Attr {
+	for i := range ab.attrs {
+		a := &ab.attrs[i]
+		if s, ok := ab.subs[a.Name]; ok && a.Value.Kind == Unknown && a.Value.Node == (nixast.Node{}) && a.Value.Reason == "" {
+			a.Value = bound(Value{Kind: Attrs, Attrs: s.freeze(), Node: ab.nodes[a.Name]})
+		}
+	}
+	return ab.attrs
 }
 
 // configRef is the value of `config.<ref>`: resolved by the config pass

@@ -74,6 +74,8 @@ func TestModelShapes(t *testing.T) {
 			"a = <unknown: `config.b` depends on `config` is a function argument> effective\n"},
 		{"optionals", `{ lib, ... }: { l = [ 1 ] ++ lib.optionals true [ 2 ]; }`,
 			"l = [ 1 2 ] effective\n"},
+		{"attrset value in pieces", `{ x = [ { a.b = 1; a.c.d = 2; a = { e = 3; }; f = 4; a.c.g = 5; } ]; }`,
+			"x = [ { a = { b = 1; c = { d = 2; g = 5; }; e = 3; }; f = 4; } ] effective\n"},
 		{"concatStringsSep", `{ lib, ... }: { s = lib.concatStringsSep "," [ "a" "b" ]; }`,
 			"s = \"a,b\" effective\n"},
 	} {

@@ -356,7 +356,7 @@ type scoreRowJSON struct {
 type scoreJSONEntry struct {
 	Unit        string         `json:"unit"`
 	Name        string         `json:"name"`
-	System      string         `json:"system"`
+	System      string         `json:"system,omitempty"` // "" for the top-level system, as in lint's JSON
 	Path        string         `json:"path"`
 	Location    string         `json:"location"`
 	Type        string         `json:"type,omitempty"`
@@ -375,7 +375,7 @@ func scoreJSON(services []scoredService, details bool, thr int) []scoreJSONEntry
 	out := make([]scoreJSONEntry, 0, len(services))
 	for _, s := range services {
 		e := scoreJSONEntry{
-			Unit: s.Unit, Name: s.Name, System: s.System, Path: s.Location.Path, Location: s.Where, Type: s.Type,
+			Unit: s.Unit, Name: s.Name, System: strings.TrimPrefix(s.System, "-"), Path: s.Location.Path, Location: s.Where, Type: s.Type,
 			Module: s.Module, Level: levelText(s), Approximate: s.Approximate, Partial: s.Partial,
 			Unknown: append([]string{}, s.Unknown...), AtThreshold: countsAgainst(s, thr), TopGaps: append([]string{}, topGaps(s.Score, 5)...),
 		}

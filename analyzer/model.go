@@ -1,5 +1,42 @@
 package analyzer
 
+// The module model, in one page (details next to each piece):
+//
+//   - BuildModel / BuildModelWith (pass.go) take parsed files. Each given
+//     file that no other given file imports is an entry point: a module
+//     gives one System, a flake one System per nixosConfigurations /
+//     darwinConfigurations / homeConfigurations host plus a FlakeConfig
+//     System for nixConfig (flake.go), a NixOS test a TestNode System whose
+//     children are its nodes. Relative imports (`./x.nix`, `./dir` →
+//     dir/default.nix, `import ./x.nix`, inline modules, variables,
+//     `++`, `lib.optional(s)`, `if`) are followed once per system
+//     (imports.go); other files are read with ModelOptions.Loader through
+//     a FileCache keyed by content hash. A missing file is a Problem
+//     (rule NIXSEC-MOD-001). A definition keeps the File it is written in.
+//   - Collection (collect.go) turns module expressions into Definitions:
+//     priorities (mkForce, mkDefault, mkOverride, mkOptionDefault,
+//     mkVMOverride), order (mkBefore/mkAfter/mkOrder), conditions (mkIf,
+//     optionalAttrs, if), mkMerge, let/with/rec/inherit, `//`. Values are
+//     resolved by a static evaluator (eval.go) that answers Unknown when it
+//     cannot know.
+//   - Nested systems: containers.<n>.config, specialisation.<n>.configuration,
+//     virtualisation.vmVariant, home-manager.users.<u> (Context
+//     HomeManager), home-manager.sharedModules.
+//   - Paths are canonical: legacy option names are renamed (rename.go) and
+//     Definition.WrittenPath keeps the source's path.
+//   - After collection each system is merged (query.go: Status, By), then
+//     config.* references are resolved against the system's own
+//     definitions (resolve.go), then boot.isContainer sets IsContainer.
+//   - File kinds and contexts (context.go): System.Context, System.Kind,
+//     Model.Kinds, System.Throwaway(), System.ContainerGuest(),
+//     System.Installer. Pass.Systems() leaves out Home Manager and flake
+//     nixConfig systems; Pass.AllSystems() and Pass.NixConfSystems() do not.
+//   - nix.conf (nixconf.go): System.NixConf(key) merges nix.settings, legacy
+//     nix.* options, nix.extraOptions lines, environment.etc."nix/nix.conf"
+//     and a flake's nixConfig, with exact source ranges of keys and items.
+//   - Model.Dump (dump.go) is what `nixsec dump-options` prints; goldens in
+//     testdata/model.
+
 import (
 	"strconv"
 	"strings"

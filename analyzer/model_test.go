@@ -523,3 +523,29 @@ func TestInstallerMarkers(t *testing.T) {
 		}
 	}
 }
+
+func TestNixConfFlake(t *testing.T) {
+	files, _ := writeTree(t, map[string]string{"flake.nix": `{
+  nixConfig = { extra-substituters = "https://a.example http://b.example"; accept-flake-config = true; };
+  outputs = { ... }: { };
+}`})
+	m := BuildModel(files)
+	if len(m.Systems) != 1 || m.Systems[0].Context != FlakeConfig {
+		t.Fatalf("systems %+v", m.Systems)
+	}
+	s := m.Systems[0]
+	sts := s.NixConf("substituters")
+	if len(sts) != 1 || sts[0].Source != FromFlakeConfig || !sts[0].Append || len(sts[0].Items) != 2 || sts[0].Items[1].Text != "http://b.example" {
+		t.Fatalf("substituters %+v", sts)
+	}
+	src := string(files[0].Src)
+	if sp := sts[0].Items[1].Span; src[sp.Start:sp.End] != "http://b.example" {
+		t.Errorf("item span %q", src[sp.Start:sp.End])
+	}
+	if b, ok := s.NixConf("accept-flake-config")[0].Bool(); !ok || !b {
+		t.Error("accept-flake-config")
+	}
+	if keys := strings.Join(s.NixConfKeys(), ","); keys != "accept-flake-config,substituters" {
+		t.Errorf("keys %s", keys)
+	}
+}

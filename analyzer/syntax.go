@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"fmt"
+
 	"github.com/nixsec/nixsec/diagnostics"
 	"github.com/nixsec/nixsec/nixast"
 )
@@ -10,8 +12,10 @@ import (
 var (
 	SyntaxError = &Rule{RuleMeta: diagnostics.RuleMeta{
 		ID: "NIXSEC-SYN-001", Slug: "syntax-error", Title: "Syntax error",
-		Category: "Syntax", Severity: diagnostics.High, MaxSeverity: diagnostics.High,
-		Description: "The file is not valid Nix: Nix refuses to evaluate it, and nixsec cannot check the configuration it holds.",
+		Category: "Syntax", Severity: diagnostics.Low, MaxSeverity: diagnostics.High,
+		Description: "The file is not valid Nix: Nix refuses to evaluate it, and nixsec cannot check the configuration it holds " +
+			"(high). A file that is valid only with Nix's experimental `pipe-operators` feature (`|>`, `<|`) gets one low " +
+			"finding instead: the grammar nixsec uses cannot read those operators, so the file is not checked.",
 		Why:         "A configuration that does not parse is not deployed, and every security check of this file is blind until it is fixed.",
 		Remediation: "Fix the syntax error at the reported position.",
 		FixClass:    diagnostics.FixManual,
@@ -72,6 +76,15 @@ func problemRule(code string) *Rule {
 	return SyntaxError
 }
 
+// isPipeOperator reports a syntax error at the "|" of `|>` or `<|`, the
+// experimental pipe operators tree-sitter-nix v0.3.0 does not know.
+func isPipeOperator(src []byte, off int) bool {
+	if off < 0 || off >= len(src) || src[off] != '|' {
+		return false
+	}
+	return off+1 < len(src) && src[off+1] == '>' || off > 0 && src[off-1] == '<'
+}
+
 // syntaxFindings reports the checks Nix makes at parse time for one file:
 // tree-sitter's and the Nix-compatibility syntax errors, then, when there are
 // none (Nix stops at the first syntax error, and a broken tree cannot be
@@ -82,11 +95,24 @@ func syntaxFindings(f *nixast.File, opts Options) []diagnostics.Finding {
 	var out []diagnostics.Finding
 	if len(f.Errors) > 0 {
 		if enabled(SyntaxError) {
+			var pipes []nixast.Span
 			for _, e := range f.Errors {
+				if isPipeOperator(f.Src, e.Span.Start) {
+					pipes = append(pipes, e.Span)
+					continue
+				}
 				out = append(out, diagnostics.Finding{
-					RuleID: SyntaxError.ID, Severity: SyntaxError.Severity,
+					RuleID: SyntaxError.ID, Severity: diagnostics.High,
 					Message:  e.Message,
 					Location: diagnostics.Location{Path: f.Path, Span: e.Span},
+				})
+			}
+			if len(pipes) > 0 {
+				out = append(out, diagnostics.Finding{
+					RuleID: SyntaxError.ID, Severity: diagnostics.Low,
+					Message: fmt.Sprintf("pipe operator (%d in this file): valid only with Nix's experimental feature pipe-operators; "+
+						"nixsec cannot parse it and did not check this file", len(pipes)),
+					Location: diagnostics.Location{Path: f.Path, Span: pipes[0]},
 				})
 			}
 		}

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/nixsec/nixsec/diagnostics"
@@ -71,6 +72,38 @@ func TestSyntaxRuleExamples(t *testing.T) {
 		}
 		if has(r.Good) {
 			t.Errorf("%s: Good example flagged", r.ID)
+		}
+	}
+}
+
+// A file written with the experimental pipe operators gets one low finding,
+// whatever the number of operators; a real syntax error next to them stays high.
+func TestSyntaxPipeOperators(t *testing.T) {
+	src := "let\n  xs = [ 1 2 ]\n    |> map (x: x + 1)\n    |> builtins.filter (x: x > 2);\n  y = toString <| 3;\nin xs\n"
+	fs := syntaxOnly(t, src, Options{})
+	if len(fs) != 1 {
+		t.Fatalf("findings %+v", fs)
+	}
+	if f := fs[0]; f.RuleID != SyntaxError.ID || f.Severity != diagnostics.Low ||
+		src[f.Span.Start:f.Span.Start+2] != "|>" || !strings.Contains(f.Message, "(3 in this file)") {
+		t.Errorf("pipe finding %+v", f)
+	}
+	fs = syntaxOnly(t, "{\n  a = [ 1 ] |> map toString;\n  b = { ;\n}\n", Options{})
+	var high, low int
+	for _, f := range fs {
+		switch f.Severity {
+		case diagnostics.High:
+			high++
+		case diagnostics.Low:
+			low++
+		}
+	}
+	if high == 0 || low != 1 {
+		t.Errorf("mixed file: %+v", fs)
+	}
+	for _, s := range []string{"a || b", "x: x", "a |b", "''"} {
+		if isPipeOperator([]byte(s), strings.IndexByte(s, '|')) {
+			t.Errorf("%q taken for a pipe operator", s)
 		}
 	}
 }

@@ -597,14 +597,21 @@ func sysdCondOf(d *Definition, c Condition) sysdCondKey {
 // a script, or an ExecStart that is not the `[ "" … ]` reset used to
 // override a packaged unit.
 func (s *sysdService) definesProgram() bool {
+	// `services.<name>.enable = true` in the same system: the unit is the
+	// module's, whatever the source adds to it.
+	for _, d := range s.sys.Lookup("services", s.name, "enable") {
+		if d.Active() && d.Value.IsBool(true) {
+			return false
+		}
+	}
 	for _, d := range s.defs {
 		if !d.Active() || len(d.Path) < 4 {
 			continue
 		}
 		switch {
 		case d.Path[3] == "script" && len(d.Path) == 4:
-			if d.Priority < PriorityPlain {
-				continue // mkForce over a module's script
+			if d.Priority < PriorityPlain || d.Order != 1000 {
+				continue // mkForce over a module's script, or mkBefore/mkAfter onto it
 			}
 			return true
 		case d.Path[3] == "serviceConfig" && len(d.Path) == 5 && d.Path[4] == "ExecStart":

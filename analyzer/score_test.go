@@ -257,6 +257,18 @@ func TestScoreUncertainty(t *testing.T) {
 			t.Errorf("got %s %v", s, s.Unknown)
 		}
 	})
+	t.Run("script appended to a module's", func(t *testing.T) {
+		s := scoreOfSrc(t, `{ lib, ... }: { systemd.services.app.script = lib.mkAfter "echo done"; }`)
+		if !s.Partial {
+			t.Errorf("mkAfter onto a script should be partial: %s", s)
+		}
+	})
+	t.Run("service of an enabled module", func(t *testing.T) {
+		s := scoreOfSrc(t, `{ services.app.enable = true; systemd.services.app.serviceConfig.ExecStart = "/bin/x"; }`)
+		if !s.Partial {
+			t.Errorf("services.app.enable makes app.service the module's: %s", s)
+		}
+	})
 	t.Run("module service is partial", func(t *testing.T) {
 		s := scoreOfSrc(t, `{ systemd.services.app.serviceConfig.ReadWritePaths = [ "/srv" ]; }`)
 		if !s.Partial {

@@ -136,7 +136,20 @@ func (c *collector) moduleW(n nixast.Node, e *env, w0 wrap) {
 }
 
 // lambdaEnv binds a function's formals (and @-name) as unknown arguments.
-func (c *collector) lambdaEnv(fn nixast.Node, e *env) *env { return lambdaEnv(fn, e) }
+func (c *collector) lambdaEnv(fn nixast.Node, e *env) *env {
+	s := lambdaEnv(fn, e)
+	// Module arguments given by specialArgs take their values.
+	if args := c.sys.Root().args; len(args) > 0 {
+		for name, b := range s.vars {
+			if b.argOf != "" && b.argOf == name {
+				if a, ok := args[name]; ok {
+					s.vars[name] = a
+				}
+			}
+		}
+	}
+	return s
+}
 
 func lambdaEnv(fn nixast.Node, e *env) *env {
 	s := e.child()

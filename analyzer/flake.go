@@ -18,7 +18,8 @@ import (
 // path starting at `nixosConfigurations` (e.g. "nixosConfigurations.web"),
 // with Context NixOSHost, Darwin or HomeManager; its modules list is read
 // like an imports list (paths, inline attrsets and functions, variables).
-// specialArgs are not propagated: module arguments stay unknown.
+// specialArgs (extraSpecialArgs) give the modules' arguments of the same
+// names their values; other module arguments stay unknown.
 //
 // A flake's top-level nixConfig becomes a System named "nixConfig" with
 // Context FlakeConfig whose definitions keep their written paths,
@@ -165,6 +166,23 @@ func (w *walker) host(ctor string, arg nixast.Node, e *env, path []string) {
 	s := newSystem(hostName(path), ctx, w.f)
 	s.Kind = w.b.model.Kinds[w.f.Path]
 	c := newCollector(w.b, s, w.f)
+	// specialArgs (extraSpecialArgs for Home Manager) become the values of
+	// the modules' arguments of the same names.
+	for _, b := range bindings(arg) {
+		if name, ok := firstName(b); ok && (name == "specialArgs" || name == "extraSpecialArgs") && attrCount(b) == 1 {
+			set, se := resolveNode(b.Child(nixast.FieldExpression), e)
+			if k := set.Kind(); k != nixast.KindAttrset && k != nixast.KindRecAttrset {
+				continue
+			}
+			scope := se.child()
+			s.args = map[string]*binding{}
+			for _, sb := range bindings(set) {
+				for _, nb := range c.ev.bindOne(sb, scope, se) {
+					s.args[nb.name] = nb.b
+				}
+			}
+		}
+	}
 	for _, b := range bindings(arg) {
 		name, ok := firstName(b)
 		if !ok || b.Kind() != nixast.KindBinding || attrCount(b) != 1 {

@@ -276,6 +276,7 @@ type System struct {
 	index map[string][]*Definition // joined path → definitions
 	seen  map[string]bool          // files already imported into this system
 
+	args        map[string]*binding // module arguments from specialArgs
 	nixconfOnce sync.Once
 	nixconf     map[string][]*NixConfSetting
 }

@@ -549,3 +549,26 @@ func TestNixConfFlake(t *testing.T) {
 		t.Errorf("keys %s", keys)
 	}
 }
+
+func TestSpecialArgs(t *testing.T) {
+	files, _ := writeTree(t, map[string]string{
+		"flake.nix": `{
+  outputs = { nixpkgs, ... }@inputs: let host = "web"; in {
+    nixosConfigurations.web = nixpkgs.lib.nixosSystem {
+      specialArgs = { inherit inputs host; openPorts = [ 80 443 ]; };
+      modules = [ ./web.nix ];
+    };
+  };
+}`,
+		"web.nix": `{ host, openPorts, inputs, ... }: { networking.hostName = host; networking.firewall.allowedTCPPorts = openPorts; x = inputs.self; }`,
+	})
+	s := BuildModel(files).Systems[0]
+	for path, want := range map[string]string{"networking.hostName": `"web"`, "networking.firewall.allowedTCPPorts": "[ 80 443 ]"} {
+		if v, _, _ := s.Get(SplitPath(path)...); v.String() != want {
+			t.Errorf("%s = %s, want %s", path, v, want)
+		}
+	}
+	if v, _, _ := s.Get("x"); v.Known() {
+		t.Errorf("x = %s", v)
+	}
+}

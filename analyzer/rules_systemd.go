@@ -14,10 +14,11 @@ import (
 // systemd service hardening rules (catalog D.4, NIXSEC-SYSD-001..017).
 //
 // They look at the services written in the source: systemd.services.<name>
-// whose script or ExecStart the source defines. A unit that a NixOS module
-// or a package defines and the source only adjusts carries hardening nixsec
-// cannot see, so only the rules about explicit settings (014, 015, 017)
-// apply to it. Services of NixOS test nodes and VM variants are skipped, and
+// whose script or ExecStart the source defines (plainly: not with mkForce,
+// mkBefore/mkAfter or the `[ "" … ]` reset, and not for a name whose
+// services.<name>.enable is set). A unit that a NixOS module or a package
+// defines and the source only adjusts carries hardening nixsec cannot see,
+// so only the rules about explicit settings (014, 015, 017) apply to it. Services of NixOS test nodes and VM variants are skipped, and
 // so is every directive that may be set where nixsec cannot see (an opaque
 // serviceConfig): a missing directive is reported only when it is certainly
 // missing.

@@ -23,6 +23,7 @@ type File struct {
 	Errors []SyntaxError // tree-sitter syntax errors, in source order
 
 	nodes []tsnix.Node
+	text  string // Src as a string, so Node.Text does not allocate
 }
 
 // Root returns the source_code node.
@@ -104,7 +105,7 @@ func indexNUL(b []byte) int {
 }
 
 func build(path string, src []byte, t *tsnix.Tree, buf []tsnix.Node) *File {
-	f := &File{Path: path, Src: src, Lines: NewLineIndex(src)}
+	f := &File{Path: path, Src: src, Lines: NewLineIndex(src), text: string(src)}
 	f.nodes = t.Flatten(buf)
 	f.Errors = syntaxErrors(f)
 	return f

@@ -51,12 +51,14 @@ func (n Node) End() int {
 // Span returns the node's byte range.
 func (n Node) Span() Span { return Span{Start: n.Start(), End: n.End()} }
 
-// Text returns the node's source text.
+// Text returns the node's source text. It does not allocate: the string
+// shares the file's copy of its source.
 func (n Node) Text() string {
 	if n.f == nil {
 		return ""
 	}
-	return string(n.f.Src[n.Start():n.End()])
+	r := n.raw()
+	return n.f.text[r.Start:r.End]
 }
 
 // IsNamed is false for anonymous tokens such as ";" or "let".

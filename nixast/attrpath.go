@@ -37,12 +37,20 @@ func AttrPath(n Node) []AttrName {
 	if n.Kind() != KindAttrpath && n.Kind() != KindInheritedAttrs {
 		return nil
 	}
-	var out []AttrName
+	k := 0
 	for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
-		if c.FieldName() != FieldAttr {
-			continue
+		if c.FieldName() == FieldAttr {
+			k++
 		}
-		out = append(out, attrName(c))
+	}
+	if k == 0 {
+		return nil
+	}
+	out := make([]AttrName, 0, k) // one allocation for the whole path
+	for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.FieldName() == FieldAttr {
+			out = append(out, attrName(c))
+		}
 	}
 	return out
 }

@@ -245,6 +245,12 @@ func RuleHelpMarkdown(m RuleMeta) string {
 	if m.Category != "" {
 		fmt.Fprintf(&b, " · Category: %s", m.Category)
 	}
+	if m.FixClass != "" {
+		fmt.Fprintf(&b, " · Fix: %s", m.FixClass)
+	}
+	if m.Slug != "" {
+		fmt.Fprintf(&b, " · Slug: `%s`", m.Slug)
+	}
 	b.WriteString("\n\n")
 	section := func(title, body string) {
 		if body != "" {

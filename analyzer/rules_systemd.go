@@ -256,6 +256,13 @@ func (s *sysdService) insertEdit(gaps []*sysdGap) (diagnostics.Edit, bool) {
 // under a condition of its own, in the file that names the service, last
 // in source order.
 func (s *sysdService) anchor() *Definition {
+	if !s.anchorDone {
+		s.anchorDef, s.anchorDone = s.findAnchor(), true
+	}
+	return s.anchorDef
+}
+
+func (s *sysdService) findAnchor() *Definition {
 	_, nameDef := s.nameKey()
 	var best *Definition
 	bestRank := -1
@@ -337,14 +344,38 @@ func insertClash(d *Definition, rel []string) bool {
 	return false
 }
 
-// report files a gap finding with its fixes.
+// report files a gap finding with its fixes. The gap rules' findings of a
+// service that SYSD-016 reports are folded into that one finding.
 func (s *sysdService) report(p *Pass, f diagnostics.Finding, fixes ...diagnostics.Fix) {
 	for _, fx := range fixes {
 		if len(fx.Edits) > 0 {
 			f.Fixes = append(f.Fixes, fx)
 		}
 	}
+	if sysdFoldable[p.Rule.ID] && s.exposed(p) {
+		s.folded = append(s.folded, f)
+		return
+	}
 	p.Report(f)
+}
+
+// sysdFoldable are the per-directive gap rules SYSD-016 summarizes.
+var sysdFoldable = map[string]bool{
+	"NIXSEC-SYSD-002": true, "NIXSEC-SYSD-003": true, "NIXSEC-SYSD-004": true, "NIXSEC-SYSD-005": true,
+	"NIXSEC-SYSD-006": true, "NIXSEC-SYSD-007": true, "NIXSEC-SYSD-008": true, "NIXSEC-SYSD-009": true,
+	"NIXSEC-SYSD-010": true, "NIXSEC-SYSD-011": true, "NIXSEC-SYSD-012": true, "NIXSEC-SYSD-013": true,
+}
+
+// exposed reports whether SYSD-016 reports this service (and is enabled).
+func (s *sysdService) exposed(p *Pass) bool {
+	if p.Options.Enabled != nil {
+		if r, ok := Lookup("NIXSEC-SYSD-016"); !ok || !p.Options.Enabled(r) {
+			return false
+		}
+	}
+	thr := int(math.Round(sysdThreshold(p.Options) * 10))
+	sc := s.score
+	return s.handWritten() && !sc.Partial && s.typ != "oneshot" && sc.Exposure >= thr
 }
 
 func sysdQuote(s string) string { return strconv.Quote(s) }
@@ -1642,7 +1673,7 @@ func sysdRule016() *Rule {
 		thr := int(math.Round(sysdThreshold(p.Options) * 10))
 		sysdEachHandWritten(p, func(s *sysdService) {
 			sc := s.score
-			if sc.Partial || s.typ == "oneshot" || sc.Exposure < thr {
+			if !s.exposed(p) {
 				return
 			}
 			sev := diagnostics.Info
@@ -1656,6 +1687,13 @@ func sysdRule016() *Rule {
 				sysdQuote(s.name), sc.String(), float64(thr)/10, strings.Join(sysdTopGaps(sc, 5), ", "))
 			if sc.Approximate {
 				msg += "; approximate: " + strings.Join(sc.Unknown, ", ")
+			}
+			if len(s.folded) > 0 {
+				var ids []string
+				for _, g := range s.folded {
+					ids = append(ids, strings.TrimPrefix(g.RuleID, "NIXSEC-"))
+				}
+				msg += fmt.Sprintf("; %d hardening gaps (%s), each with its own fix here; `nixsec score --service %s` shows every check", len(s.folded), strings.Join(ids, ", "), s.name)
 			}
 			f, ok := s.finding(p, sev, nil, "%s", msg)
 			if !ok {
@@ -1683,6 +1721,15 @@ func sysdRule016() *Rule {
 				if fx, ok := s.fixGaps(gaps, "Insert the hardened serviceConfig template (then remove what the service needs)", false); ok {
 					fixes = append(fixes, fx)
 				}
+			}
+			// The folded gap findings' fixes are offered here, each on its
+			// own (their edits may overlap one another).
+			for _, g := range s.folded {
+				fixes = append(fixes, g.Fixes...)
+				if g.Severity > f.Severity {
+					f.Severity = g.Severity
+				}
+				f.Related = append(f.Related, g.Related...)
 			}
 			s.report(p, f, fixes...)
 		})

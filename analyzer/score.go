@@ -520,6 +520,14 @@ type sysdService struct {
 
 	info  sysdSecInfo
 	score Score
+
+	anchorDef  *Definition // memo of anchor: every rule's fix asks for it
+	anchorDone bool
+
+	// folded collects the gap findings (SYSD-002..013) of a service that
+	// SYSD-016 reports as a whole, so an unhardened service gets one
+	// finding with every fix instead of a dozen on the same name.
+	folded []diagnostics.Finding
 }
 
 func (s *sysdService) path(names ...string) []string {

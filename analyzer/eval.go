@@ -70,11 +70,26 @@ type evaluator struct {
 	// once the budget ran out.
 	steps, budget int
 	truncated     bool
+	evals         int // eval calls, against evalLimit
 }
 
 const maxEvalDepth = 200
 
-func (ev *evaluator) eval(n nixast.Node, e *env) Value { return bound(ev.eval1(n, e)) }
+func (ev *evaluator) eval(n nixast.Node, e *env) Value {
+	// A budget keeps evaluation linear-ish in the source: `map` inside
+	// `map` over long lists would otherwise multiply.
+	if ev.evals++; ev.evals > ev.evalLimit() {
+		return unknown(n, "too much to evaluate statically")
+	}
+	return bound(ev.eval1(n, e))
+}
+
+func (ev *evaluator) evalLimit() int {
+	if ev.budget > 0 {
+		return 16 * ev.budget
+	}
+	return 1 << 22
+}
 
 // Limits that keep static evaluation linear: values built by doubling
 // (`b = a ++ a; c = b ++ b; …`, `s = t + t`) would otherwise grow
@@ -502,7 +517,7 @@ var libFunctions = map[string]bool{
 	"concatStringsSep": true, "concatStrings": true, "toString": true, "mkEnableOption": true, "mkOption": true,
 	"mkPackageOption": true, "concatLists": true, "flatten": true, "mapAttrs": true, "genAttrs": true,
 	"recursiveUpdate": true, "mkRenamedOptionModule": true, "mkRemovedOptionModule": true, "nixosSystem": true,
-	"mkOptionType": true, "singleton": true, "boolToString": true,
+	"mkOptionType": true, "singleton": true, "boolToString": true, "range": true, "concatMap": true,
 }
 
 func (ev *evaluator) sel(n nixast.Node, e *env) Value {
@@ -636,6 +651,27 @@ func (ev *evaluator) apply(n nixast.Node, e *env) Value {
 			return strValue(n, "")
 		default:
 			return Value{Kind: Attrs, Node: n}
+		}
+	case name == "range" && len(args) == 2:
+		a, b := arg(0), arg(1)
+		if a.Kind == Int && b.Kind == Int && b.Int-a.Int < maxValueSize {
+			v := Value{Kind: List, Node: n}
+			for i := a.Int; i <= b.Int; i++ {
+				v.List = append(v.List, Value{Kind: Int, Int: i, Node: n})
+			}
+			return v
+		}
+	case (name == "flatten" || name == "concatLists") && len(args) == 1:
+		if l := arg(0); l.Kind == List {
+			out := Value{Kind: List, Node: n}
+			if !flattenInto(&out.List, l, name == "flatten", 0) {
+				return unknown(n, "list element not known")
+			}
+			return out
+		}
+	case (name == "map" || name == "concatMap") && len(args) == 2:
+		if v, ok := ev.mapList(args[0], arg(1), e, name == "concatMap", n); ok {
+			return v
 		}
 	case name == "singleton" && len(args) == 1:
 		return Value{Kind: List, List: []Value{arg(0)}, Node: n}
@@ -844,4 +880,53 @@ func (ev *evaluator) valueOf(nb namedBinding) Value {
 		return unknown(nb.key, "`%s` is a function argument", nb.name)
 	}
 	return ev.bindingValue(nb.b, nb.name, nb.key)
+}
+
+// flattenInto appends the elements of list l to out; deep flattens nested
+// lists (lib.flatten), otherwise one level (concatLists). It fails when an
+// element that should be a list is not known.
+func flattenInto(out *[]Value, l Value, deep bool, depth int) bool {
+	for _, el := range l.List {
+		switch {
+		case el.Kind == List && (deep && depth < 32 || depth == 0):
+			if !flattenInto(out, el, deep, depth+1) {
+				return false
+			}
+		case el.Kind == Unknown:
+			return false
+		case !deep && depth == 0:
+			return false // concatLists of a non-list
+		default:
+			*out = append(*out, el)
+		}
+	}
+	return true
+}
+
+// mapList applies a simple lambda (`x: body`) to each element of a known
+// list: `map (p: { port = p; }) [ 80 443 ]`.
+func (ev *evaluator) mapList(fn nixast.Node, l Value, e *env, concat bool, at nixast.Node) (Value, bool) {
+	fn, fe := resolveNode(fn, e)
+	if fn.Kind() != nixast.KindFunction || fn.Child(nixast.FieldFormals).Valid() || l.Kind != List || len(l.List) > 4096 {
+		return Value{}, false
+	}
+	param := fn.Child(nixast.FieldUniversal)
+	if !param.Valid() {
+		return Value{}, false
+	}
+	out := Value{Kind: List, Node: at}
+	for i := range l.List {
+		s := fe.child()
+		s.vars[param.Text()] = &binding{val: &l.List[i], fixed: true}
+		v := ev.eval(fn.Child(nixast.FieldBody), s)
+		if concat {
+			if v.Kind != List {
+				return Value{}, false
+			}
+			out.List = append(out.List, v.List...)
+			continue
+		}
+		out.List = append(out.List, v)
+	}
+	return out, true
 }

@@ -572,3 +572,24 @@ func TestSpecialArgs(t *testing.T) {
 		t.Errorf("x = %s", v)
 	}
 }
+
+func TestListFunctions(t *testing.T) {
+	s := buildSrc(t, `{ lib, ... }: let ports = [ 80 443 ]; in {
+  a = lib.range 8000 8003;
+  b = lib.flatten [ 1 [ 2 [ 3 ] ] ];
+  c = map (p: p + 1) ports;
+  d = builtins.concatMap (p: [ p p ]) ports;
+  e = lib.concatLists [ [ 1 ] [ 2 ] ];
+  f = map (p: p) [ unknownThing ];
+}`)
+	want := `a = [ 8000 8001 8002 8003 ] effective
+b = [ 1 2 3 ] effective
+c = [ 81 444 ] effective
+d = [ 80 80 443 443 ] effective
+e = [ 1 2 ] effective
+f = [ <unknown: ` + "`unknownThing`" + ` is not defined in this file> ] effective
+`
+	if got := dump(s); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -43,7 +43,11 @@ func (s *System) resolveConfigRefs() {
 		return
 	}
 	r := &resolver{s: s, state: map[*Definition]uint8{}}
-	r.ev = &evaluator{cfg: r.lookup}
+	budget := 1 << 16
+	for _, f := range s.Files {
+		budget += collectBudget(f)
+	}
+	r.ev = &evaluator{cfg: r.lookup, budget: budget}
 	// Conditions first (they decide which definitions count), a few rounds
 	// so that one resolved condition can resolve the next.
 	type condKey struct {

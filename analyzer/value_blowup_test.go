@@ -39,3 +39,12 @@ func TestValueBlowup(t *testing.T) {
 		}
 	}
 }
+
+func TestMapBlowup(t *testing.T) {
+	start := time.Now()
+	s := buildSrc(t, `{ lib, ... }: let r = lib.range 1 4000; in { x = map (a: map (b: a + b) r) r; }`)
+	_ = s.Defs[0].Value.String()
+	if el := time.Since(start); el > 3*time.Second {
+		t.Errorf("%v", el)
+	}
+}

@@ -37,9 +37,10 @@ func AnalyzeModel(files []*nixast.File, opts Options) ([]diagnostics.Finding, *M
 
 // OptionHit is one definition whose attribute path covers a source offset.
 type OptionHit struct {
-	// Path is the option path up to the segment under the cursor: the
-	// definition's whole Path on its own attrpath, a prefix on the key of
-	// an enclosing set (`firewall` in `networking.firewall = { enable = …; }`).
+	// Path is the option path the name under the cursor stands for: the
+	// definition's whole Path on any segment of its own attrpath, a prefix
+	// on the key of an enclosing set (`firewall` in
+	// `networking.firewall = { enable = …; }`).
 	Path []string
 	Def  *Definition
 	Key  nixast.Node // the attribute name under the cursor
@@ -79,21 +80,16 @@ func OptionAt(m *Model, path string, offset int) []OptionHit {
 }
 
 func hitIn(d *Definition, offset int) (OptionHit, bool) {
-	// The binding's own attrpath: its last segments name the end of
-	// d.Path; segments before them (containers.web.config in a container's
-	// definition) name the system, and count as the whole path.
+	// Any segment of the binding's own attrpath stands for the whole
+	// option (segments before the option's, like containers.web.config in
+	// a container's definition, name its system).
 	own := 0
 	if d.Binding.Kind() == nixast.KindBinding {
 		segs := nixast.AttrPath(d.Binding)
 		own = len(segs)
-		skip := len(segs) - len(d.Path)
-		for i, sg := range segs {
+		for _, sg := range segs {
 			if sg.Node.Valid() && sg.Node.Contains(offset) {
-				j := i - skip
-				if j < 0 {
-					j = len(d.Path) - 1
-				}
-				return OptionHit{Path: d.Path[:j+1], Def: d, Key: sg.Node}, true
+				return OptionHit{Path: d.Path, Def: d, Key: sg.Node}, true
 			}
 		}
 	}
@@ -214,4 +210,22 @@ func optionPathMatches(rule, p []string) bool {
 		diff++
 	}
 	return diff <= 1
+}
+
+// ServiceKeyIn returns the attribute names that name systemd.services.<name>
+// of sys in the file at path, in source order (one per binding that writes
+// the name literally).
+func ServiceKeyIn(sys *System, name, path string) []nixast.Node {
+	var out []nixast.Node
+	seen := map[nixast.Span]bool{}
+	for _, d := range sys.Defs {
+		if d.File == nil || d.File.Path != path || len(d.Path) < 3 || d.Path[0] != "systemd" || d.Path[1] != "services" || d.Path[2] != name {
+			continue
+		}
+		if n, ok := sysdKeyNode(d, 2); ok && n.Valid() && !seen[n.Span()] {
+			seen[n.Span()] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }

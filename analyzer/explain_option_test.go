@@ -46,12 +46,12 @@ func TestOptionAt(t *testing.T) {
 		system string
 	}{
 		{"networking.firewall.enable", 2, "networking", ""},
-		{"firewall.enable", 3, "networking.firewall", ""},
+		{"firewall.enable", 3, "networking.firewall.enable", ""},
 		{"enable = lib", 2, "networking.firewall.enable", ""},
 		{"enable = lib", 0, "networking.firewall.enable", ""},
 		{"allowPing", 1, "networking.firewall.allowPing", ""},
 		{"firewall = {", 1, "networking.firewall", ""},
-		{"openssh.enable", 0, "services.openssh", "containers.web"},
+		{"openssh.enable", 0, "services.openssh.enable", "containers.web"},
 		{"web.config", 0, "services.openssh.enable", "containers.web"},
 	} {
 		hits := at(tc.needle, tc.k)
@@ -61,8 +61,8 @@ func TestOptionAt(t *testing.T) {
 		}
 		h := hits[0]
 		if tc.needle == "networking.firewall.enable" {
-			// On the first segment the hit's path is the prefix.
-			if JoinPath(h.Path) != "networking" || JoinPath(h.Def.Path) != "networking.firewall.enable" {
+			// Any segment stands for the whole option.
+			if JoinPath(h.Path) != "networking.firewall.enable" || JoinPath(h.Def.Path) != "networking.firewall.enable" {
 				t.Errorf("first segment: %v %v", h.Path, h.Def.Path)
 			}
 			continue

@@ -89,6 +89,12 @@ type analysis struct {
 	findings []diagnostics.Finding
 	diags    []protocol.Diagnostic // parallel to findings
 	unit     map[string]bool
+	// model is the module model the rules saw (nil without a parse):
+	// hovers and lenses read it instead of building it again.
+	model *analyzer.Model
+
+	lensOnce sync.Once
+	lenses   []exposureLens // computed on the first codeLens request
 }
 
 func (a *analysis) resultID() string {
@@ -425,7 +431,7 @@ func (s *Server) analyze(snap snapshot) (res *analysis) {
 		for _, p := range u.Missing {
 			res.unit[p] = true
 		}
-		res.findings = analyzeUnit(s.ws, u, snap.cfg)
+		res.findings, res.model = analyzeUnit(s.ws, u, snap.cfg)
 	}
 	s.convert(res, snap)
 	return res

@@ -21,17 +21,32 @@ type HoverContext struct {
 	Offset   int
 	Findings []diagnostics.Finding
 	DocsBase string
+	// Model is the module model of the document's last analysis (nil
+	// when it could not be parsed); Roots are the workspace folders, to
+	// show paths relative to them.
+	Model *analyzer.Model
+	Roots []string
 }
 
 // HoverProvider returns markdown for the position and the span it
 // describes, or "" when it has nothing to say. Providers are asked in
-// order and their answers joined; the option hover (effective value of
-// the option under the cursor) will be one when the module model exists.
+// order and their answers joined: the findings under the cursor first,
+// then the option under it (optionHover).
 type HoverProvider func(ctx context.Context, hc *HoverContext) (markdown string, span nixast.Span)
 
-// CodeLensProvider returns lenses for a document (systemd exposure scores
-// will be one). Ranges are byte spans; the server converts them.
-type CodeLensProvider func(ctx context.Context, file *nixast.File, findings []diagnostics.Finding) []CodeLens
+// CodeLensProvider returns lenses for a document (exposureLenses is the
+// built-in one). Ranges are byte spans; the server converts them.
+type CodeLensProvider func(ctx context.Context, lc *LensContext) []CodeLens
+
+// LensContext is what a code-lens provider sees: the document's current
+// analysis.
+type LensContext struct {
+	URI      string
+	File     *nixast.File
+	Findings []diagnostics.Finding
+	Model    *analyzer.Model
+	result   *analysis
+}
 
 // CodeLens is a provider's lens: a span, a title and an optional command.
 type CodeLens struct {
@@ -55,7 +70,7 @@ func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) {
 	docsBase := s.docsBaseLocked()
 	providers := s.hovers
 	s.mu.Unlock()
-	hc := &HoverContext{URI: string(p.TextDocument.URI), File: res.file, Offset: c.off(p.Position), Findings: res.findings, DocsBase: docsBase}
+	hc := &HoverContext{URI: string(p.TextDocument.URI), File: res.file, Offset: c.off(p.Position), Findings: res.findings, DocsBase: docsBase, Model: res.model, Roots: s.rootsCopy()}
 	var parts []string
 	var span nixast.Span
 	first := true
@@ -164,8 +179,9 @@ func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error)
 	s.mu.Lock()
 	c := conv{lines: res.file.Lines, utf8: s.enc == encUTF8}
 	s.mu.Unlock()
+	lc := &LensContext{URI: string(p.TextDocument.URI), File: res.file, Findings: res.findings, Model: res.model, result: res}
 	for _, lp := range providers {
-		for _, l := range lp(ctx, res.file, res.findings) {
+		for _, l := range lp(ctx, lc) {
 			cl := protocol.CodeLens{Range: c.rng(l.Span)}
 			cl.Command = &protocol.Command{Title: l.Title, Command: l.Command, Arguments: l.Arguments}
 			lenses = append(lenses, cl)

@@ -14,31 +14,34 @@ import (
 
 // Methods the server handles or sends.
 const (
-	mInitialize            = "initialize"
-	mInitialized           = "initialized"
-	mShutdown              = "shutdown"
-	mExit                  = "exit"
-	mCancelRequest         = "$/cancelRequest"
-	mSetTrace              = "$/setTrace"
-	mLogTrace              = "$/logTrace"
-	mProgress              = "$/progress"
-	mDidOpen               = "textDocument/didOpen"
-	mDidChange             = "textDocument/didChange"
-	mDidSave               = "textDocument/didSave"
-	mDidClose              = "textDocument/didClose"
-	mPublishDiagnostics    = "textDocument/publishDiagnostics"
-	mDiagnostic            = "textDocument/diagnostic"
-	mCodeAction            = "textDocument/codeAction"
-	mHover                 = "textDocument/hover"
-	mCodeLens              = "textDocument/codeLens"
-	mDidChangeConfig       = "workspace/didChangeConfiguration"
-	mDidChangeWatchedFiles = "workspace/didChangeWatchedFiles"
-	mConfiguration         = "workspace/configuration"
-	mDiagnosticRefresh     = "workspace/diagnostic/refresh"
-	mLogMessage            = "window/logMessage"
-	mShowMessage           = "window/showMessage"
-	mWorkDoneProgressNew   = "window/workDoneProgress/create"
-	mRegisterCapability    = "client/registerCapability"
+	mInitialize             = "initialize"
+	mInitialized            = "initialized"
+	mShutdown               = "shutdown"
+	mExit                   = "exit"
+	mCancelRequest          = "$/cancelRequest"
+	mSetTrace               = "$/setTrace"
+	mLogTrace               = "$/logTrace"
+	mProgress               = "$/progress"
+	mDidOpen                = "textDocument/didOpen"
+	mDidChange              = "textDocument/didChange"
+	mDidSave                = "textDocument/didSave"
+	mDidClose               = "textDocument/didClose"
+	mPublishDiagnostics     = "textDocument/publishDiagnostics"
+	mDiagnostic             = "textDocument/diagnostic"
+	mCodeAction             = "textDocument/codeAction"
+	mHover                  = "textDocument/hover"
+	mCodeLens               = "textDocument/codeLens"
+	mExecute                = "workspace/executeCommand"
+	mCodeLensRefresh        = "workspace/codeLens/refresh"
+	mWorkDoneProgressCancel = "window/workDoneProgress/cancel"
+	mDidChangeConfig        = "workspace/didChangeConfiguration"
+	mDidChangeWatchedFiles  = "workspace/didChangeWatchedFiles"
+	mConfiguration          = "workspace/configuration"
+	mDiagnosticRefresh      = "workspace/diagnostic/refresh"
+	mLogMessage             = "window/logMessage"
+	mShowMessage            = "window/showMessage"
+	mWorkDoneProgressNew    = "window/workDoneProgress/create"
+	mRegisterCapability     = "client/registerCapability"
 )
 
 // Position encodings (LSP 3.17 PositionEncodingKind).
@@ -71,6 +74,7 @@ type clientCaps struct {
 		DidChangeWatchedFiles *struct{ DynamicRegistration bool } `json:"didChangeWatchedFiles"`
 		WorkspaceEdit         *struct{ DocumentChanges bool }     `json:"workspaceEdit"`
 		Diagnostics           *struct{ RefreshSupport bool }      `json:"diagnostics"`
+		CodeLens              *struct{ RefreshSupport bool }      `json:"codeLens"`
 	} `json:"workspace"`
 	TextDocument *struct {
 		Diagnostic         *struct{ DynamicRegistration bool } `json:"diagnostic"`
@@ -115,12 +119,13 @@ type diagnosticOptions struct {
 }
 
 type serverCaps struct {
-	PositionEncoding   string                      `json:"positionEncoding,omitempty"`
-	TextDocumentSync   textDocumentSync            `json:"textDocumentSync"`
-	HoverProvider      bool                        `json:"hoverProvider"`
-	CodeActionProvider *protocol.CodeActionOptions `json:"codeActionProvider,omitempty"`
-	CodeLensProvider   *protocol.CodeLensOptions   `json:"codeLensProvider,omitempty"`
-	DiagnosticProvider *diagnosticOptions          `json:"diagnosticProvider,omitempty"`
+	PositionEncoding       string                          `json:"positionEncoding,omitempty"`
+	TextDocumentSync       textDocumentSync                `json:"textDocumentSync"`
+	HoverProvider          bool                            `json:"hoverProvider"`
+	CodeActionProvider     *protocol.CodeActionOptions     `json:"codeActionProvider,omitempty"`
+	CodeLensProvider       *protocol.CodeLensOptions       `json:"codeLensProvider,omitempty"`
+	ExecuteCommandProvider *protocol.ExecuteCommandOptions `json:"executeCommandProvider,omitempty"`
+	DiagnosticProvider     *diagnosticOptions              `json:"diagnosticProvider,omitempty"`
 }
 
 type initializeResult struct {

@@ -85,8 +85,8 @@ type Server struct {
 	bg       sync.WaitGroup
 }
 
-// New returns a server with the built-in hover providers and no code-lens
-// providers yet.
+// New returns a server with the built-in hover providers (findings, then
+// options) and code-lens provider (systemd exposure).
 func New(opts Options) *Server {
 	if opts.Debounce < 0 {
 		opts.Debounce = DefaultDebounce
@@ -104,7 +104,8 @@ func New(opts Options) *Server {
 		inflight: map[string]context.CancelFunc{},
 	}
 	s.ws = NewWorkspace(opts.ReadFile)
-	s.hovers = []HoverProvider{findingHover}
+	s.hovers = []HoverProvider{findingHover, optionHover}
+	s.lenses = []CodeLensProvider{exposureLenses}
 	return s
 }
 
@@ -309,6 +310,7 @@ func init() {
 		mCodeAction: (*Server).codeAction,
 		mHover:      (*Server).hover,
 		mCodeLens:   (*Server).codeLens,
+		mExecute:    (*Server).executeCommand,
 	}
 	notificationHandlers = map[string]notificationHandler{
 		mInitialized:           (*Server).initialized,
@@ -404,6 +406,9 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 			CodeActionKinds: []protocol.CodeActionKind{kindQuickFix, kindFixAllOurs},
 		},
 		CodeLensProvider: &protocol.CodeLensOptions{},
+		ExecuteCommandProvider: &protocol.ExecuteCommandOptions{
+			Commands: []string{CmdShowExposure},
+		},
 	}
 	if p.Capabilities.General != nil {
 		caps.PositionEncoding = s.enc

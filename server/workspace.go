@@ -184,13 +184,14 @@ func importsOf(f *nixast.File) []string {
 // gets the document and follows its imports itself, through the
 // workspace's loader (open documents' text first) and the parse cache it
 // shares with the workspace. Only findings located in the document are
-// kept: an imported file open in the editor gets its own analysis.
-func analyzeUnit(w *Workspace, u Unit, cfg *Config) []diagnostics.Finding {
+// kept: an imported file open in the editor gets its own analysis. The
+// model is kept with the result for hovers and lenses.
+func analyzeUnit(w *Workspace, u Unit, cfg *Config) ([]diagnostics.Finding, *analyzer.Model) {
 	opts := analyzer.Options{Enabled: cfg.enabled, Model: analyzer.ModelOptions{Loader: w.Load, Cache: w.cache}}
 	if cfg.ExposureThreshold != nil {
 		opts.ExposureThreshold = *cfg.ExposureThreshold
 	}
-	findings := analyzer.Analyze([]*nixast.File{u.Root}, opts)
+	findings, model := analyzer.AnalyzeModel([]*nixast.File{u.Root}, opts)
 	out := findings[:0]
 	for _, f := range findings {
 		if f.Path != "" && f.Path != u.Root.Path {
@@ -200,5 +201,5 @@ func analyzeUnit(w *Workspace, u Unit, cfg *Config) []diagnostics.Finding {
 		f.Severity = cfg.severity(&f)
 		out = append(out, f)
 	}
-	return out
+	return out, model
 }

@@ -1,0 +1,5 @@
+{ lib, ... }:
+{
+  networking.firewall.enable = true;
+  networking.firewall.allowPing = lib.mkDefault false;
+}

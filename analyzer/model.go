@@ -275,6 +275,11 @@ type System struct {
 
 	index map[string][]*Definition // joined path → definitions
 	seen  map[string]bool          // files already imported into this system
+	// byHead holds Defs by their first name, in source order, as of the
+	// last reindex (when len(Defs) was byHeadN): Match and Names look only
+	// at the definitions under the pattern's first name.
+	byHead  map[string][]*Definition
+	byHeadN int
 
 	args        map[string]*binding // module arguments from specialArgs
 	nixconfOnce sync.Once

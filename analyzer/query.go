@@ -54,9 +54,13 @@ func (s *System) finish() {
 // reindex rebuilds the path index and merges every option's definitions.
 func (s *System) reindex() {
 	s.index = make(map[string][]*Definition, len(s.Defs))
+	s.byHead, s.byHeadN = map[string][]*Definition{}, len(s.Defs)
 	for _, d := range s.Defs {
 		k := pathKey(d.Path)
 		s.index[k] = append(s.index[k], d)
+		if len(d.Path) > 0 {
+			s.byHead[d.Path[0]] = append(s.byHead[d.Path[0]], d)
+		}
 	}
 	for _, defs := range s.index {
 		merge(defs)
@@ -154,12 +158,21 @@ func (s *System) Get(path ...string) (Value, *Definition, bool) {
 func (s *System) Match(pattern string) []*Definition {
 	pat := SplitPath(pattern)
 	var out []*Definition
-	for _, d := range s.Defs {
+	for _, d := range s.candidates(pat) {
 		if matchPrefix(pat, d.Path) {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// candidates returns the definitions a pattern can match: those under its
+// first name when that is not "*" and the index is current, else all.
+func (s *System) candidates(pat []string) []*Definition {
+	if len(pat) > 0 && pat[0] != "*" && s.byHead != nil && s.byHeadN == len(s.Defs) {
+		return s.byHead[pat[0]]
+	}
+	return s.Defs
 }
 
 // Names returns the distinct concrete names a "*" in pattern takes, for
@@ -168,7 +181,7 @@ func (s *System) Names(pattern string) []string {
 	pat := SplitPath(pattern)
 	seen := map[string]bool{}
 	var out []string
-	for _, d := range s.Defs {
+	for _, d := range s.candidates(pat) {
 		if len(d.Path) >= len(pat) && matchPrefix(pat, d.Path) {
 			n := d.Path[len(pat)-1]
 			if !seen[n] {

@@ -1651,7 +1651,11 @@ func sysdRule016() *Rule {
 			"ProtectHome=read-only, NoNewPrivileges, RestrictSUIDSGID and RemoveIPC; PrivateDevices closes the " +
 			"device policy; ProtectClock then adds DeviceAllow=char-rtc r). It is tested against " +
 			"`systemd-analyze security --offline` on the unit NixOS writes, and like the online mode it counts " +
-			"PrivateMounts as set when another directive implies a mount namespace.",
+			"PrivateMounts as set when another directive implies a mount namespace.\n\n" +
+			"When it reports a service, the per-directive rules NIXSEC-SYSD-002..013 are folded into this one " +
+			"finding: an unhardened service gets one diagnostic (plus SYSD-001 for root) that lists the gaps and " +
+			"offers each gap rule's fix, instead of a dozen on the same name. Disable this rule to see the gaps " +
+			"one by one.",
 		Why: "One number comparable with `systemd-analyze security <unit>` on the running machine (lynis " +
 			"BOOT-5264 runs the same analysis): a service at 9.6 has essentially no sandbox.",
 		Remediation: "Insert the hardened template and remove what the service needs: DynamicUser (or User), " +

@@ -31,6 +31,10 @@ func sysdSeverities(fs []diagnostics.Finding) string {
 	return strings.Join(parts, " ")
 }
 
+// no016 runs every rule but the aggregate SYSD-016, which otherwise folds
+// the gap findings of an exposed service into its own.
+var no016 = Options{Enabled: func(r *Rule) bool { return r.ID != "NIXSEC-SYSD-016" }}
+
 func TestSysdSeverities(t *testing.T) {
 	for _, tc := range []struct {
 		name, src, want string
@@ -38,16 +42,19 @@ func TestSysdSeverities(t *testing.T) {
 	}{
 		{"root daemon", `{ systemd.services.a.script = "x"; }`, "001:medium", Options{}},
 		{"root oneshot", `{ systemd.services.a = { script = "x"; serviceConfig.Type = "oneshot"; }; }`, "001:low", Options{}},
-		{"world-writable umask", `{ systemd.services.a = { script = "x"; serviceConfig.UMask = "0000"; }; }`, "012:medium", Options{}},
+		{"world-writable umask", `{ systemd.services.a = { script = "x"; serviceConfig.UMask = "0000"; }; }`, "012:medium", no016},
 		// The catalog lists 0002 with 0000; analyze-security.c gives it 5 (it
 		// masks other-write, so files are "only" world-readable).
-		{"world-readable umask", `{ systemd.services.a = { script = "x"; serviceConfig.UMask = "0002"; }; }`, "012:low", Options{}},
-		{"default umask", `{ systemd.services.a = { script = "x"; }; }`, "012:low", Options{}},
-		{"ambient SYS_ADMIN", `{ systemd.services.a = { script = "x"; serviceConfig = { User = "a"; AmbientCapabilities = [ "CAP_SYS_ADMIN" ]; }; }; }`, "010:medium", Options{}},
+		{"world-readable umask", `{ systemd.services.a = { script = "x"; serviceConfig.UMask = "0002"; }; }`, "012:low", no016},
+		{"default umask", `{ systemd.services.a = { script = "x"; }; }`, "012:low", no016},
+		{"ambient SYS_ADMIN", `{ systemd.services.a = { script = "x"; serviceConfig = { User = "a"; AmbientCapabilities = [ "CAP_SYS_ADMIN" ]; }; }; }`, "010:medium", no016},
 		{"unsafe exposure", `{ systemd.services.a.script = "x"; }`, "016:medium", Options{}},
 		{"exposed exposure", `{ systemd.services.a = { script = "x"; serviceConfig.DynamicUser = true; }; }`, "016:low", Options{}},
 		{"below default threshold", `{ systemd.services.a = { script = "x"; serviceConfig = { DynamicUser = true; PrivateNetwork = true; CapabilityBoundingSet = ""; }; }; }`, "", Options{}},
-		{"lowered threshold", `{ systemd.services.a = { script = "x"; serviceConfig = { DynamicUser = true; PrivateNetwork = true; CapabilityBoundingSet = ""; }; }; }`, "016:info", Options{ExposureThreshold: 2.5}},
+		// The gap findings of this partly hardened service fold into 016:
+		// it takes their highest severity.
+		{"lowered threshold", `{ systemd.services.a = { script = "x"; serviceConfig = { DynamicUser = true; PrivateNetwork = true; CapabilityBoundingSet = ""; }; }; }`, "016:low", Options{ExposureThreshold: 2.5}},
+		{"gaps fold into the aggregate", `{ systemd.services.a = { script = "x"; serviceConfig.UMask = "0000"; }; }`, "016:medium", Options{}},
 		{"raised threshold", `{ systemd.services.a.script = "x"; }`, "", Options{ExposureThreshold: 9.7}},
 		{"exec prefix on a user service", `{ systemd.services.a = { script = "x"; serviceConfig = { User = "a"; ExecStartPre = "+/bin/true"; }; }; }`, "015:medium", Options{}},
 		{"exec prefix on a bare root service", `{ systemd.services.a = { script = "x"; serviceConfig.ExecStartPre = "!/bin/true"; }; }`, "015:low", Options{}},
@@ -121,7 +128,7 @@ func TestSysdInsertKeepsShape(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var fix *diagnostics.Fix
-			for _, f := range sysdFindings(t, tc.src, Options{}) {
+			for _, f := range sysdFindings(t, tc.src, no016) {
 				if f.RuleID == "NIXSEC-SYSD-002" && len(f.Fixes) > 0 {
 					fix = &f.Fixes[0]
 				}
@@ -144,7 +151,7 @@ func TestSysdNoFixIntoSharedSet(t *testing.T) {
   systemd.services.b = { script = "x"; serviceConfig = base // { User = "b"; }; };
 }`
 	n := 0
-	for _, f := range sysdFindings(t, src, Options{}) {
+	for _, f := range sysdFindings(t, src, no016) {
 		if f.RuleID == "NIXSEC-SYSD-002" {
 			n++
 			if len(f.Fixes) != 0 {
@@ -215,7 +222,8 @@ func TestSysdDocExamples(t *testing.T) {
 		}{{r.Bad, true}, {r.Good, false}} {
 			src := "{ config, lib, pkgs, ... }:\n{\n" + ex.src + "\n}\n"
 			got := false
-			for _, f := range sysdFindings(t, src, Options{}) {
+			only := Options{Enabled: func(x *Rule) bool { return x.ID == r.ID }}
+			for _, f := range sysdFindings(t, src, only) {
 				if f.RuleID == r.ID {
 					got = true
 				}
@@ -292,5 +300,38 @@ func TestSysdSafeFixesTogether(t *testing.T) {
 		if before.Exposure != 92 || after.Exposure > 40 {
 			t.Errorf("exposure %s → %s\n%s", before, after, out)
 		}
+	}
+}
+
+// TestSysdFolding: an unhardened service gets SYSD-001 and one SYSD-016
+// that carries the gap rules' fixes, not a dozen findings on its name.
+func TestSysdFolding(t *testing.T) {
+	src := `{ systemd.services.a.script = "x"; }`
+	var ids []string
+	var agg diagnostics.Finding
+	for _, f := range sysdFindings(t, src, Options{}) {
+		ids = append(ids, f.RuleID)
+		if f.RuleID == "NIXSEC-SYSD-016" {
+			agg = f
+		}
+	}
+	if got := strings.Join(ids, " "); got != "NIXSEC-SYSD-001 NIXSEC-SYSD-016" {
+		t.Fatalf("findings %s", got)
+	}
+	if !strings.Contains(agg.Message, "hardening gaps") || len(agg.Fixes) < 5 {
+		t.Errorf("aggregate does not carry the gaps: %q with %d fixes", agg.Message, len(agg.Fixes))
+	}
+	safe := 0
+	for _, fx := range agg.Fixes {
+		if fx.Safe {
+			safe++
+		}
+	}
+	if safe == 0 {
+		t.Error("the folded safe fixes were lost")
+	}
+	// With the aggregate disabled, the gap rules report on their own.
+	if n := len(sysdFindings(t, src, no016)); n < 10 {
+		t.Errorf("%d findings without SYSD-016, want the individual gaps", n)
 	}
 }

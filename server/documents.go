@@ -120,6 +120,21 @@ func (s *Server) didOpen(raw json.RawMessage) error {
 	s.ws.SetOpen(d.path, d.file)
 	s.schedule(d)
 	s.scheduleDependents(d.path)
+	if w := s.wsFiles[d.path]; w != nil {
+		// The scan's result for the file on disk gives way to the
+		// document's: a pushing client gets the latter under the same URI
+		// soon; a pulling one would show both, so clear it now.
+		delete(s.wsFiles, d.path)
+		if w.published && (s.pull || w.uri != uri) {
+			s.bg.Add(1)
+			go func() {
+				defer s.bg.Done()
+				s.wsPubMu.Lock()
+				defer s.wsPubMu.Unlock()
+				s.notify(mPublishDiagnostics, publishDiagnosticsParams{URI: w.uri, Diagnostics: []protocol.Diagnostic{}})
+			}()
+		}
+	}
 	return nil
 }
 
@@ -204,6 +219,7 @@ func (s *Server) didSave(raw json.RawMessage) error {
 	s.ws.Invalidate(d.path)
 	s.schedule(d)
 	s.scheduleDependents(d.path)
+	s.requeueLocked(s.wsDependentsLocked(d.path)...)
 	return nil
 }
 
@@ -229,13 +245,18 @@ func (s *Server) didClose(raw json.RawMessage) error {
 	}
 	d.pubMu.Lock()
 	if push {
+		s.wsPubMu.Lock()
 		s.notify(mPublishDiagnostics, publishDiagnosticsParams{URI: uri, Diagnostics: []protocol.Diagnostic{}})
+		s.wsPubMu.Unlock()
 	}
 	d.pubMu.Unlock()
 	s.mu.Lock()
 	if !d.running {
 		d.close()
 	}
+	// A workspace file shows its saved content's findings again, as
+	// `nixsec lint` would.
+	s.requeueLocked(d.path)
 	s.mu.Unlock()
 	return nil
 }
@@ -352,7 +373,9 @@ func (s *Server) publish(d *docState, res *analysis) {
 	if diags == nil {
 		diags = []protocol.Diagnostic{}
 	}
+	s.wsPubMu.Lock()
 	s.notify(mPublishDiagnostics, publishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: diags})
+	s.wsPubMu.Unlock()
 }
 
 func (s *Server) snapshotLocked(d *docState) snapshot {
@@ -503,9 +526,15 @@ func (s *Server) refreshAll() {
 	}
 	pull := s.pull
 	refresh := s.refreshSupportedLocked()
+	rescan := s.scanOn
 	s.mu.Unlock()
 	if pull && refresh {
 		go func() { _ = s.call(s.ctx, mDiagnosticRefresh, nil, nil) }()
+	}
+	if rescan {
+		// ignoredPaths, disabled rules, severities: the workspace's
+		// files are analysed again.
+		s.startScan()
 	}
 }
 

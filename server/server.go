@@ -83,6 +83,16 @@ type Server struct {
 	hovers   []HoverProvider
 	lenses   []CodeLensProvider
 	bg       sync.WaitGroup
+
+	// Workspace scan (scan.go); guarded by mu except wsPubMu, which
+	// orders publications of workspace files against open documents'.
+	scanOn       bool // the first scan started: configuration changes rescan
+	scanCancel   context.CancelFunc
+	scanToken    string
+	wsFiles      map[string]*wsFile
+	queue        map[string]bool // workspace files to analyse again
+	queueRunning bool
+	wsPubMu      sync.Mutex
 }
 
 // New returns a server with the built-in hover providers (findings, then
@@ -102,6 +112,8 @@ func New(opts Options) *Server {
 		cfg:      defaultConfig(),
 		docs:     map[string]*docState{},
 		inflight: map[string]context.CancelFunc{},
+		wsFiles:  map[string]*wsFile{},
+		queue:    map[string]bool{},
 	}
 	s.ws = NewWorkspace(opts.ReadFile)
 	s.hovers = []HoverProvider{findingHover, optionHover}
@@ -313,14 +325,15 @@ func init() {
 		mExecute:    (*Server).executeCommand,
 	}
 	notificationHandlers = map[string]notificationHandler{
-		mInitialized:           (*Server).initialized,
-		mSetTrace:              (*Server).setTrace,
-		mDidOpen:               (*Server).didOpen,
-		mDidChange:             (*Server).didChange,
-		mDidSave:               (*Server).didSave,
-		mDidClose:              (*Server).didClose,
-		mDidChangeConfig:       (*Server).didChangeConfiguration,
-		mDidChangeWatchedFiles: (*Server).didChangeWatchedFiles,
+		mInitialized:            (*Server).initialized,
+		mSetTrace:               (*Server).setTrace,
+		mDidOpen:                (*Server).didOpen,
+		mDidChange:              (*Server).didChange,
+		mDidSave:                (*Server).didSave,
+		mDidClose:               (*Server).didClose,
+		mDidChangeConfig:        (*Server).didChangeConfiguration,
+		mDidChangeWatchedFiles:  (*Server).didChangeWatchedFiles,
+		mWorkDoneProgressCancel: (*Server).cancelProgress,
 	}
 }
 
@@ -435,7 +448,7 @@ func (s *Server) initialized(json.RawMessage) error {
 		if s.clientHasConfiguration() {
 			s.pullConfiguration()
 		}
-		s.scanWorkspace()
+		s.startScan()
 	}()
 	return nil
 }
@@ -462,6 +475,9 @@ func (s *Server) registerWatchers() {
 func (s *Server) shutdown() (any, error) {
 	s.mu.Lock()
 	s.state = stateShutdown
+	if s.scanCancel != nil {
+		s.scanCancel()
+	}
 	for _, d := range s.docs {
 		d.stopTimer()
 	}

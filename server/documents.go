@@ -298,6 +298,7 @@ func (s *Server) scheduleDependents(path string) {
 	n := 0
 	for _, d := range s.docs {
 		if d.path != path && d.unitPaths[path] {
+			d.result = nil // hovers and lenses must not read the old model
 			s.schedule(d)
 			n++
 		}
@@ -306,6 +307,19 @@ func (s *Server) scheduleDependents(path string) {
 		// A pulling client only asks again when told to.
 		go func() { _ = s.call(s.ctx, mDiagnosticRefresh, nil, nil) }()
 	}
+	if n > 0 {
+		s.refreshLensesLocked()
+	}
+}
+
+// refreshLensesLocked asks a client that supports it to request code
+// lenses again: an import changed the exposure of a document's services
+// without the document changing. s.mu is held.
+func (s *Server) refreshLensesLocked() {
+	if s.caps.Workspace == nil || s.caps.Workspace.CodeLens == nil || !s.caps.Workspace.CodeLens.RefreshSupport {
+		return
+	}
+	go func() { _ = s.call(s.ctx, mCodeLensRefresh, nil, nil) }()
 }
 
 func (s *Server) refreshSupportedLocked() bool {
@@ -527,6 +541,9 @@ func (s *Server) refreshAll() {
 	pull := s.pull
 	refresh := s.refreshSupportedLocked()
 	rescan := s.scanOn
+	if len(s.docs) > 0 {
+		s.refreshLensesLocked()
+	}
 	s.mu.Unlock()
 	if pull && refresh {
 		go func() { _ = s.call(s.ctx, mDiagnosticRefresh, nil, nil) }()

@@ -268,3 +268,26 @@ func TestExposureLenses(t *testing.T) {
 		t.Errorf("after renaming myapp to other: %+v", lenses)
 	}
 }
+
+// TestCodeLensRefreshOnImportChange: lenses depend on imported files, so
+// a change to one asks the client to fetch them again.
+func TestCodeLensRefreshOnImportChange(t *testing.T) {
+	c := newClient(t, Options{})
+	refreshed := make(chan struct{}, 10)
+	c.onRequest = func(method string, _ json.RawMessage) (any, *rpcError) {
+		if method == "workspace/codeLens/refresh" {
+			refreshed <- struct{}{}
+		}
+		return nil, nil
+	}
+	c.initialize(map[string]any{"workspace": map[string]any{"codeLens": map[string]any{"refreshSupport": true}}}, nil)
+	uri, _ := exposureFixture(t, c)
+	time.Sleep(50 * time.Millisecond) // the first analysis records what it read
+	hard := strings.Replace(uri, "configuration.nix", "hardening.nix", 1)
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": hard, "type": 2}}})
+	select {
+	case <-refreshed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no workspace/codeLens/refresh after an imported file changed")
+	}
+}

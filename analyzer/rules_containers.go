@@ -43,14 +43,40 @@ const (
 // container guest (containers.<n>.config) is checked as its own system:
 // its findings name it.
 func ctrSystems(p *Pass) []*System {
-	var out []*System
-	for _, s := range p.Systems() {
-		if s.Context.IsTestOrVM() || !s.Context.IsNixOS() || s.Installer {
-			continue
+	v := p.Shared("ctr.systems", func() any {
+		var out []*System
+		for _, s := range p.Systems() {
+			if s.Context.IsTestOrVM() || !s.Context.IsNixOS() || s.Installer {
+				continue
+			}
+			out = append(out, s)
 		}
-		out = append(out, s)
+		return out
+	})
+	out := v.([]*System)
+	return out[:len(out):len(out)]
+}
+
+// ociOf and nixosOf return ociContainers and nixosContainers of s,
+// computed once per Analyze: every container rule asks for them.
+func ociOf(p *Pass, s *System) []ociContainer {
+	m := p.Shared("ctr.oci", func() any { return map[*System][]ociContainer{} }).(map[*System][]ociContainer)
+	cs, ok := m[s]
+	if !ok {
+		cs = ociContainers(s)
+		m[s] = cs
 	}
-	return out
+	return cs[:len(cs):len(cs)]
+}
+
+func nixosOf(p *Pass, s *System) []nixosContainer {
+	m := p.Shared("ctr.nixos", func() any { return map[*System][]nixosContainer{} }).(map[*System][]nixosContainer)
+	cs, ok := m[s]
+	if !ok {
+		cs = nixosContainers(s)
+		m[s] = cs
+	}
+	return cs[:len(cs):len(cs)]
 }
 
 // sub appends names to a path without aliasing.

@@ -502,7 +502,7 @@ func runCTR021(p *Pass) {
 		if t, _, ok := boolOpt(s, "virtualisation", "docker", "rootless", "enable"); ok && t != TriFalse {
 			continue
 		}
-		cs := ociContainers(s)
+		cs := ociOf(p, s)
 		serves := false
 		for _, c := range cs {
 			if c.Legacy || ociBackend(s) != "podman" {

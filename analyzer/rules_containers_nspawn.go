@@ -91,7 +91,7 @@ func netAdminGrant(c nixosContainer) (*Definition, nixast.Node, string) {
 
 func runCTR001(p *Pass) {
 	for _, s := range ctrSystems(p) {
-		for _, c := range nixosContainers(s) {
+		for _, c := range nixosOf(p, s) {
 			if privateNetworkOn(c) {
 				continue
 			}
@@ -172,7 +172,7 @@ func otherUsernsIssues(c nixosContainer) []ctrIssue {
 
 func runCTR002(p *Pass) {
 	for _, s := range ctrSystems(p) {
-		for _, c := range nixosContainers(s) {
+		for _, c := range nixosOf(p, s) {
 			off, d, known := privateUsersOff(c)
 			if !off || !known {
 				continue
@@ -233,7 +233,7 @@ var ctr003 = &Rule{
 
 func runContainerIssues(p *Pass, fn func(nixosContainer) []ctrIssue) {
 	for _, s := range ctrSystems(p) {
-		for _, c := range nixosContainers(s) {
+		for _, c := range nixosOf(p, s) {
 			c := c
 			for _, is := range fn(c) {
 				is.report(p, &c)
@@ -445,7 +445,7 @@ var ctr006 = &Rule{
 
 func runCTR006(p *Pass) {
 	for _, s := range ctrSystems(p) {
-		for _, c := range nixosContainers(s) {
+		for _, c := range nixosOf(p, s) {
 			for _, d := range trueDefs(s, c.path("enableTun")...) {
 				var f diagnostics.Finding
 				if privateNetworkOn(c) {

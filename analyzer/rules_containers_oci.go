@@ -213,7 +213,7 @@ func flagFinding(p *Pass, c ociContainer, f ociFlag, sev diagnostics.Severity, f
 
 func runOCI(p *Pass, fn func(*Pass, ociContainer)) {
 	for _, s := range ctrSystems(p) {
-		for _, c := range ociContainers(s) {
+		for _, c := range ociOf(p, s) {
 			fn(p, c)
 		}
 	}
@@ -491,7 +491,7 @@ var ctr011 = &Rule{
 
 func runCTR011(p *Pass) {
 	for _, s := range ctrSystems(p) {
-		for _, c := range ociContainers(s) {
+		for _, c := range ociOf(p, s) {
 			for _, m := range hostMounts(c) {
 				sock, ok := engineSocket(m.Src)
 				if !ok {
@@ -509,7 +509,7 @@ func runCTR011(p *Pass) {
 				p.Report(f)
 			}
 		}
-		for _, c := range nixosContainers(s) {
+		for _, c := range nixosOf(p, s) {
 			for _, mp := range namesUnder(s, c.path("bindMounts")) {
 				bp := c.path("bindMounts", mp)
 				src := mp

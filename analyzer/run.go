@@ -26,6 +26,9 @@ func (p *Pass) Shared(key string, compute func() any) any {
 	if v, ok := p.shared[key]; ok {
 		return v
 	}
+	if p.shared == nil {
+		p.shared = map[string]any{}
+	}
 	v := compute()
 	p.shared[key] = v
 	return v

@@ -448,11 +448,11 @@ func fetchArgAttrs(n nixast.Node, depth int) (attrs map[string]nixast.Node, isSe
 // description of an option declaration (`mkOption { example = …; }`):
 // documentation, not configuration.
 func isOptionDocs(b nixast.Node) bool {
-	segs := nixast.AttrPath(b.Child(nixast.FieldAttrpath))
-	if len(segs) != 1 || !segs[0].Static {
+	name, ok := soleName(b)
+	if !ok {
 		return false
 	}
-	switch segs[0].Name {
+	switch name {
 	case "example", "defaultText", "description", "longDescription":
 	default:
 		return false
@@ -492,7 +492,6 @@ func calleeLastName(n nixast.Node) string {
 }
 
 func checkImpure(out *[]diagnostics.Finding, n nixast.Node) {
-	name := builtinName(n)
 	if n.Kind() == nixast.KindVariable && !strings.HasPrefix(n.Text(), "__") {
 		return // bare currentSystem is not a global; with builtins is handled as select-free use below
 	}
@@ -500,7 +499,7 @@ func checkImpure(out *[]diagnostics.Finding, n nixast.Node) {
 	if n.Kind() == nixast.KindVariable && n.Parent().Kind() == nixast.KindSelect {
 		return
 	}
-	switch name {
+	switch name := builtinName(n); name {
 	case "currentSystem", "currentTime", "storePath":
 		reportAs(out, ImpureEval, nodeFinding(ImpureEval, n, diagnostics.Info, "builtins.%s makes the configuration depend on the machine evaluating it", name))
 	case "getEnv":
@@ -514,6 +513,15 @@ func checkImpure(out *[]diagnostics.Finding, n nixast.Node) {
 		}
 		reportAs(out, ImpureEval, nodeFinding(ImpureEval, n, sev, "%s", msg))
 	}
+}
+
+// soleName is the name of a binding whose attribute path is one static
+// name (`sha256 = …;`), decoding nothing for the other bindings.
+func soleName(b nixast.Node) (string, bool) {
+	if b.Kind() != nixast.KindBinding || attrCount(b) != 1 {
+		return "", false
+	}
+	return firstName(b)
 }
 
 // fakeHashNames are the lib attributes that stand for a placeholder hash.
@@ -541,11 +549,11 @@ var hashAttrs = map[string]nixhash.Algorithm{
 }
 
 func checkHashBinding(out *[]diagnostics.Finding, b nixast.Node) {
-	segs := nixast.AttrPath(b.Child(nixast.FieldAttrpath))
-	if len(segs) != 1 || !segs[0].Static {
+	name, ok := soleName(b)
+	if !ok {
 		return
 	}
-	algo, ok := hashAttrs[segs[0].Name]
+	algo, ok := hashAttrs[name]
 	if !ok {
 		return
 	}
@@ -560,7 +568,7 @@ func checkHashBinding(out *[]diagnostics.Finding, b nixast.Node) {
 		return
 	}
 	if problem := hashProblem(s, algo); problem != "" {
-		reportAs(out, FakeHash, nodeFinding(FakeHash, val, diagnostics.Low, "%s = %q %s", segs[0].Name, s, problem))
+		reportAs(out, FakeHash, nodeFinding(FakeHash, val, diagnostics.Low, "%s = %q %s", name, s, problem))
 	}
 }
 

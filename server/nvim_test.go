@@ -25,7 +25,8 @@ func buildNixsec(t *testing.T) string {
 
 // TestNeovim drives a real headless Neovim (0.7+) with the user-facing
 // setup in editors/neovim/nixsec.lua: a syntax error shows up, a quick fix
-// applies and clears its finding, hover explains a rule.
+// applies and clears its finding, hover explains a rule, an exposure code
+// lens appears above a service and hover on an option shows its value.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
@@ -36,7 +37,7 @@ func TestNeovim(t *testing.T) {
 	}
 	bin := buildNixsec(t)
 	dir := t.TempDir()
-	for _, name := range []string{"broken.nix", "fetch.nix"} {
+	for _, name := range []string{"broken.nix", "fetch.nix", "service.nix"} {
 		b, err := os.ReadFile(filepath.Join("..", "testdata", "lsp", "nvim", name))
 		if err != nil {
 			t.Fatal(err)
@@ -66,6 +67,7 @@ func TestNeovim(t *testing.T) {
 		"NIXSEC_RESULT="+result,
 		"NIXSEC_BROKEN="+filepath.Join(dir, "broken.nix"),
 		"NIXSEC_FETCH="+filepath.Join(dir, "fetch.nix"),
+		"NIXSEC_SERVICE="+filepath.Join(dir, "service.nix"),
 		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
 		"XDG_DATA_HOME="+filepath.Join(dir, "data"),
 		"XDG_STATE_HOME="+filepath.Join(dir, "state"),
@@ -92,8 +94,13 @@ func TestNeovim(t *testing.T) {
 			Lnum     int    `json:"lnum"`
 			Source   string `json:"source"`
 		} `json:"broken"`
-		Before []struct{ Code string } `json:"before"`
-		After  []struct{ Code string } `json:"after"`
+		Lenses []struct {
+			Title, Command string
+			Line           int
+		} `json:"lenses"`
+		OptionHover string                  `json:"option_hover"`
+		Before      []struct{ Code string } `json:"before"`
+		After       []struct{ Code string } `json:"after"`
 	}
 	if err := json.Unmarshal(raw, &r); err != nil {
 		t.Fatalf("result %s: %v", raw, err)
@@ -118,6 +125,12 @@ func TestNeovim(t *testing.T) {
 	}
 	if !strings.Contains(r.Hover, "NIXSEC-SUP-005") {
 		t.Errorf("hover %q", r.Hover)
+	}
+	if len(r.Lenses) != 1 || !strings.HasPrefix(r.Lenses[0].Title, "exposure 9.6 UNSAFE") || r.Lenses[0].Line != 4 || r.Lenses[0].Command != CmdShowExposure {
+		t.Errorf("code lenses %+v, want one \"exposure 9.6 UNSAFE\" on line 4", r.Lenses)
+	}
+	if !strings.Contains(r.OptionHover, "networking.firewall.enable") || !strings.Contains(r.OptionHover, "Effective value: `false`") {
+		t.Errorf("option hover %q", r.OptionHover)
 	}
 }
 

@@ -14,6 +14,7 @@
 --       severityOverrides = { ['NIXSEC-FW-001'] = 'critical' },
 --       ignoredPaths = { 'hardware-configuration.nix' },
 --     },
+--     codelens = true,                      -- exposure lenses above systemd services
 --   })
 --
 -- nixsec only reports security findings; keep nil or nixd for completion and
@@ -64,7 +65,21 @@ function M.setup(opts)
           workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
           init_options = settings,
           settings = { nixsec = settings },
-          on_attach = opts.on_attach,
+          on_attach = function(client, buf)
+            if opts.codelens ~= false then
+              -- systemd exposure lenses; `:lua vim.lsp.codelens.run()` on
+              -- one shows its breakdown.
+              vim.api.nvim_create_autocmd({ 'BufEnter', 'InsertLeave', 'BufWritePost' }, {
+                group = group,
+                buffer = buf,
+                callback = function() pcall(vim.lsp.codelens.refresh) end,
+              })
+              pcall(vim.lsp.codelens.refresh)
+            end
+            if opts.on_attach then
+              opts.on_attach(client, buf)
+            end
+          end,
           capabilities = opts.capabilities,
         })
         if not id then

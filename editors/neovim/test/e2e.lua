@@ -5,6 +5,7 @@ local result = { steps = {} }
 local result_path = assert(os.getenv('NIXSEC_RESULT'))
 local broken = assert(os.getenv('NIXSEC_BROKEN'))
 local fetch = assert(os.getenv('NIXSEC_FETCH'))
+local service = assert(os.getenv('NIXSEC_SERVICE'))
 
 local function step(name, value)
   table.insert(result.steps, name)
@@ -114,6 +115,22 @@ local ok, err = pcall(function()
     local h = client.request_sync('textDocument/hover', hp, 10000, b2)
     step('hover', h and h.result and h.result.contents and h.result.contents.value or '')
   end
+
+  -- 5. A systemd service: the exposure code lens appears (nixsec.lua
+  -- refreshes lenses on attach), and hover on an option shows its value.
+  vim.cmd('edit ' .. vim.fn.fnameescape(service))
+  local b3 = vim.api.nvim_get_current_buf()
+  local c3 = client_for(b3)
+  wait(15000, function()
+    return #(vim.lsp.codelens.get(b3) or {}) > 0
+  end, 'an exposure code lens')
+  local lenses = {}
+  for _, l in ipairs(vim.lsp.codelens.get(b3)) do
+    table.insert(lenses, { title = l.command and l.command.title, line = l.range.start.line, command = l.command and l.command.command })
+  end
+  step('lenses', lenses)
+  local oh = c3.request_sync('textDocument/hover', { textDocument = { uri = vim.uri_from_bufnr(b3) }, position = { line = 2, character = 14 } }, 10000, b3)
+  step('option_hover', oh and oh.result and oh.result.contents and oh.result.contents.value or '')
 end)
 
 result.ok = ok

@@ -50,6 +50,8 @@ bench: grammar corpus
 	@big=$$(ls -S $$(find $(CORPUS) -name '*.nix') | head -n 1); \
 	echo "== one file, single core: $$big ($$(wc -c < $$big) bytes): raw tree-sitter vs nixast.Parse"; \
 	NIXSEC_BENCH_FILE=$(CURDIR)/$$big $(GO) test -run '^$$' -bench '^Benchmark(RawParse|Parse)$$' -benchtime $(BENCHTIME) -cpu 1 ./internal/tsnix ./nixast
+	@echo "== corpus, single core: raw tree-sitter, nixast.Parse, BuildModel, full analysis (parse + model + rules)"
+	NIXSEC_BENCH_CORPUS=$(CURDIR)/$(CORPUS) $(GO) test -run '^$$' -bench '^BenchmarkAnalyze$$' -benchtime $(BENCHTIME) -cpu 1 ./analyzer
 
 $(SARIF_STAMP): $(SARIF_TOOLS)/package.json $(SARIF_TOOLS)/package-lock.json
 	cd $(SARIF_TOOLS) && npm ci --no-audit --no-fund

@@ -59,6 +59,7 @@ type DumpSystem struct {
 	Container   bool             `json:"containerGuest,omitempty"`
 	Throwaway   bool             `json:"throwaway,omitempty"`
 	Files       []string         `json:"files"`
+	External    []string         `json:"externalModules,omitempty"` // imports nixsec cannot read
 	Definitions []DumpDefinition `json:"definitions"`
 }
 
@@ -116,6 +117,9 @@ func (m *Model) Dump(rel func(string) string) Dump {
 		}
 		for _, f := range s.Files {
 			ds.Files = append(ds.Files, rel(f.Path))
+		}
+		for _, n := range s.OpaqueImports {
+			ds.External = append(ds.External, oneLine(n.Text(), 80))
 		}
 		for _, d := range s.Defs {
 			dd := DumpDefinition{Path: d.PathString(), Value: d.Value.String(), Kind: d.Value.Kind.String(),
@@ -181,6 +185,9 @@ func (d Dump) WriteText(w io.Writer) error {
 		b.WriteByte('\n')
 		if len(s.Files) > 0 {
 			b.WriteString("  files: " + strings.Join(s.Files, " ") + "\n")
+		}
+		if len(s.External) > 0 {
+			b.WriteString("  external modules: " + strings.Join(s.External, " ") + "\n")
 		}
 		for _, dd := range s.Definitions {
 			fmt.Fprintf(&b, "  %s = %s\n", dd.Path, oneLine(dd.Value, 200))

@@ -294,9 +294,10 @@ func (c *collector) importElem(el nixast.Node, e *env, w wrap) {
 			c.imports(el, e, w)
 		case name == "mkIf" || name == "mkMerge" || name == "mkDefault" || name == "mkForce" || name == "optionalAttrs":
 			c.moduleW(el, e, w)
+		default:
+			// A module from a function call: nixsec cannot see it.
+			c.sys.OpaqueImports = append(c.sys.OpaqueImports, el)
 		}
-		// Anything else (inputs.x.nixosModules.y, a module from a
-		// function call) is a module nixsec cannot see.
 	case nixast.KindAttrset, nixast.KindRecAttrset, nixast.KindFunction, nixast.KindLet, nixast.KindWith:
 		c.moduleW(el, e, w)
 	case nixast.KindVariable:
@@ -305,7 +306,13 @@ func (c *collector) importElem(el nixast.Node, e *env, w wrap) {
 			b.visiting = true
 			c.importElem(b.node, b.env, w)
 			b.visiting = false
+		} else {
+			c.sys.OpaqueImports = append(c.sys.OpaqueImports, el)
 		}
+	case nixast.KindSelect, nixast.KindSPath, nixast.KindString, nixast.KindBinary:
+		// inputs.x.nixosModules.y, <nixpkgs/…>, "${modulesPath}/…",
+		// modulesPath + "/…": modules outside the analysed files.
+		c.sys.OpaqueImports = append(c.sys.OpaqueImports, el)
 	case nixast.KindIf:
 		_, cv := c.cond(el.Child(nixast.FieldCondition), e)
 		if cv.Value != TriFalse {
@@ -325,6 +332,7 @@ func (c *collector) importFile(p string, at nixast.Node, w wrap) {
 		return
 	}
 	if !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "./") && !strings.HasPrefix(p, "../") {
+		c.sys.OpaqueImports = append(c.sys.OpaqueImports, at)
 		return // <nixpkgs/…> and ~/… are outside the analysed tree
 	}
 	target := p

@@ -262,6 +262,12 @@ type System struct {
 	Installer bool
 	// InstallerImport is the import that made it one.
 	InstallerImport nixast.Node
+	// OpaqueImports are the imported modules nixsec cannot read: nixpkgs
+	// profiles (`<nixpkgs/…>`, `modulesPath + "/…"`), flake inputs'
+	// modules (`inputs.sops-nix.nixosModules.sops`), computed imports.
+	// They may set options the model does not show; rules that report a
+	// missing setting can lower their confidence when there are any.
+	OpaqueImports []nixast.Node
 	// InTestsDir is set when the entry file lies under a tests/ directory:
 	// a weak hint that the module configures a test machine (Throwaway does
 	// not count it; rules may lower confidence).

@@ -1,6 +1,7 @@
 // nixsec VS Code extension: starts `nixsec lsp` and passes the nixsec.*
 // settings to it. Everything else (diagnostics, quick fixes, hover, exposure
-// lenses) is the language server's.
+// lenses) is the language server's; the extension only shows the exposure
+// breakdown that the lens command (nixsec.showExposure) returns.
 'use strict';
 const vscode = require('vscode');
 const { LanguageClient, State } = require('vscode-languageclient/node');
@@ -10,6 +11,26 @@ const CLIENT_ONLY = new Set(['path', 'trace']);
 
 let client;
 let output;
+
+// The exposure breakdowns, as read-only markdown documents
+// (nixsec-exposure:/NAME.service.md), so closing one never asks to save.
+const EXPOSURE_SCHEME = 'nixsec-exposure';
+const breakdowns = new Map();
+const breakdownChanged = new vscode.EventEmitter();
+
+async function showBreakdown(args, markdown) {
+  const [, service, system] = args || [];
+  const name = `${system ? system.replace(/[^\w.-]/g, '_') + '/' : ''}${service || 'service'}.service.md`;
+  const uri = vscode.Uri.from({ scheme: EXPOSURE_SCHEME, path: '/' + name });
+  breakdowns.set(uri.toString(), markdown);
+  breakdownChanged.fire(uri);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  } catch (err) {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+}
 
 function serverSettings() {
   const cfg = vscode.workspace.getConfiguration('nixsec');
@@ -31,6 +52,15 @@ function createClient() {
     initializationOptions: serverSettings(),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.nix') },
     middleware: {
+      // Clicking an exposure lens runs nixsec.showExposure on the server
+      // (workspace/executeCommand); its answer is the breakdown to show.
+      executeCommand: async (command, args, next) => {
+        const result = await next(command, args);
+        if (command === 'nixsec.showExposure' && typeof result === 'string') {
+          await showBreakdown(args, result);
+        }
+        return result;
+      },
       workspace: {
         // Answer workspace/configuration with the server's settings only, so
         // it does not warn about the extension's own keys.
@@ -61,6 +91,10 @@ exports.activate = async (context) => {
   output = vscode.window.createOutputChannel('nixsec');
   context.subscriptions.push(output);
   context.subscriptions.push(vscode.commands.registerCommand('nixsec.showOutput', () => output.show(true)));
+  context.subscriptions.push(breakdownChanged, vscode.workspace.registerTextDocumentContentProvider(EXPOSURE_SCHEME, {
+    onDidChange: breakdownChanged.event,
+    provideTextDocumentContent: (uri) => breakdowns.get(uri.toString()) || '',
+  }));
   context.subscriptions.push(vscode.commands.registerCommand('nixsec.restartServer', async () => {
     if (client && client.state === State.Running) await client.stop();
     await start(context);

@@ -7,4 +7,6 @@
   imports = [
     (import (builtins.fetchTarball "https://github.com/example/modules/archive/master.tar.gz"))
   ];
+
+  systemd.services.myapp.script = "exec ${pkgs.hello}/bin/hello";
 }

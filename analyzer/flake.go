@@ -93,8 +93,18 @@ func (w *walker) walk(n nixast.Node, e *env, path []string, depth int) {
 			return
 		}
 		// A helper (`mkHost = name: nixpkgs.lib.nixosSystem { … };`): walk
-		// its body, with its parameters unknown.
+		// its body with its simple parameters bound to the arguments
+		// (`mkHost "web"`), other parameters unknown.
 		if f, fe := resolveNode(applyFunc(n), e); f.Kind() == nixast.KindFunction {
+			for _, a := range args {
+				param := f.Child(nixast.FieldUniversal)
+				if f.Kind() != nixast.KindFunction || !param.Valid() || f.Child(nixast.FieldFormals).Valid() {
+					break
+				}
+				s := fe.child()
+				s.vars[param.Text()] = &binding{node: a, env: e}
+				f, fe = f.Child(nixast.FieldBody).Unparen(), s
+			}
 			w.walk(f, fe, path, depth+1)
 		}
 		for _, a := range args {

@@ -419,8 +419,10 @@ func TestModelFilesMore(t *testing.T) {
   };
 }`,
 			"common.nix": `{ services.openssh.enable = true; }`,
+			"hosts/a.nix": `{ networking.hostName = "a"; }`,
 		}, `system nixosConfigurations.a nixos
   services.openssh.enable = true effective [common.nix]
+  networking.hostName = "a" effective [hosts/a.nix]
 `},
 		{"full form, conditional imports", map[string]string{
 			"configuration.nix": `{ lib, ... }: let useB = false; in {

@@ -418,7 +418,7 @@ func TestModelFilesMore(t *testing.T) {
     in { nixosConfigurations.a = mkHost "a"; };
   };
 }`,
-			"common.nix": `{ services.openssh.enable = true; }`,
+			"common.nix":  `{ services.openssh.enable = true; }`,
 			"hosts/a.nix": `{ networking.hostName = "a"; }`,
 		}, `system nixosConfigurations.a nixos
   services.openssh.enable = true effective [common.nix]

@@ -132,6 +132,11 @@ func runCTR018(p *Pass) {
 		if t, d, _ := boolOpt(s, "security", "sudo", "wheelNeedsPassword"); t == TriFalse {
 			wheelNoPass, wheelDef = true, d
 		}
+		type enabled struct {
+			t Tri
+			d *Definition
+		}
+		engines := map[string]enabled{} // once per engine, not per member
 		for _, m := range members {
 			engine, ok := rootGroups[m.Group]
 			if !ok {
@@ -140,7 +145,12 @@ func runCTR018(p *Pass) {
 			var t Tri = TriTrue
 			var ed *Definition
 			if engine != "" {
-				t, ed = engineEnabled(s, engine)
+				e, ok := engines[engine]
+				if !ok {
+					e.t, e.d = engineEnabled(s, engine)
+					engines[engine] = e
+				}
+				t, ed = e.t, e.d
 				if t == TriFalse || t == TriUnknown && ed == nil {
 					continue
 				}

@@ -637,11 +637,23 @@ func checkFlakeInput(out *[]diagnostics.Finding, b nixast.Node) {
 		}
 		reportAs(out, InsecureURL, fd)
 	}
-	if flakeBranch.MatchString(url) || isMovingURL(url) {
+	if (flakeBranch.MatchString(url) || isMovingURL(url)) && !isFlakeTemplate(b.File().Path) {
 		if _, err := os.Stat(filepath.Join(filepath.Dir(b.File().Path), "flake.lock")); err != nil {
 			reportAs(out, UnpinnedSource, nodeFinding(UnpinnedSource, val, diagnostics.Low, "flake input %s follows a branch (%s) and there is no flake.lock next to flake.nix to pin it", path[1], url))
 		}
 	}
+}
+
+// isFlakeTemplate reports a flake.nix under a templates/ directory (what
+// `nix flake init -t` copies): its inputs are locked when a user
+// instantiates it, so a missing flake.lock is expected.
+func isFlakeTemplate(path string) bool {
+	for _, dir := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
+		if dir == "templates" {
+			return true
+		}
+	}
+	return false
 }
 
 // supplyOptions checks the nixpkgs.config options through the module model.

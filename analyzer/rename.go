@@ -7,16 +7,49 @@ package analyzer
 // services.openssh.settings.PermitRootLogin also sees
 // services.openssh.permitRootLogin.
 
-// renames maps an old path prefix (joined by pathKey) to its new prefix.
-var renames = map[string][]string{}
+// renameNode is a trie over old path prefixes; to is set where a prefix
+// ends. Walking it allocates nothing, which matters: every definition's
+// path is canonicalized.
+type renameNode struct {
+	to   []string
+	next map[string]*renameNode
+}
 
-// renameHeads holds the first segments of every old prefix, so that
-// canonicalPath costs one map lookup for the common case.
-var renameHeads = map[string]bool{}
+var renames = &renameNode{}
 
 func rename(from, to []string) {
-	renames[pathKey(from)] = to
-	renameHeads[from[0]] = true
+	n := renames
+	for _, s := range from {
+		if n.next == nil {
+			n.next = map[string]*renameNode{}
+		}
+		c := n.next[s]
+		if c == nil {
+			c = &renameNode{}
+			n.next[s] = c
+		}
+		n = c
+	}
+	n.to = to
+}
+
+// longestRename returns the new prefix for the longest renamed prefix of
+// path and its length, or 0.
+func longestRename(path []string) ([]string, int) {
+	var to []string
+	k := 0
+	n := renames
+	for i, s := range path {
+		c := n.next[s]
+		if c == nil {
+			break
+		}
+		if c.to != nil {
+			to, k = c.to, i+1
+		}
+		n = c
+	}
+	return to, k
 }
 
 func rpath(s ...string) []string { return s }
@@ -57,19 +90,16 @@ func init() {
 // false (and path returned unchanged) when nothing was renamed. Renames
 // apply repeatedly (users.extraUsers.<n>.passwordFile → users.users.<n>.hashedPasswordFile).
 func canonicalPath(path []string) ([]string, bool) {
-	if len(path) == 0 || !renameHeads[path[0]] && path[0] != "users" && path[0] != "virtualisation" {
+	if len(path) == 0 || renames.next[path[0]] == nil && path[0] != "users" && path[0] != "virtualisation" {
 		return path, false
 	}
 	out, changed := path, false
 	for round := 0; round < 3; round++ {
 		step := false
-		for i := min(len(out), 5); i >= 1; i-- {
-			if to, ok := renames[pathKey(out[:i])]; ok {
-				n := make([]string, 0, len(to)+len(out)-i)
-				out = append(append(n, to...), out[i:]...)
-				step = true
-				break
-			}
+		if to, i := longestRename(out); i > 0 {
+			n := make([]string, 0, len(to)+len(out)-i)
+			out = append(append(n, to...), out[i:]...)
+			step = true
 		}
 		// Per-name renames below a name chosen by the user.
 		switch {

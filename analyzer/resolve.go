@@ -21,6 +21,7 @@ type resolver struct {
 	declared bool
 	ev       *evaluator
 	state    map[*Definition]uint8 // 1 resolving, 2 done
+	memo     map[refKey]bool       // worthPaths answers
 }
 
 func (s *System) resolveConfigRefs() {
@@ -165,14 +166,31 @@ func (r *resolver) worthPaths(paths [][]string) bool {
 		if len(p) == 0 {
 			continue
 		}
-		p, _ = canonicalPath(p)
-		k := pathKey(p)
-		if _, ok := r.s.index[k]; ok {
-			return true
+		// Paths are shared by the definitions that read one let binding:
+		// remember the answer per path slice.
+		mk := refKey{&p[0], len(p), r.declared}
+		ok, seen := r.memo[mk]
+		if !seen {
+			cp, _ := canonicalPath(p)
+			k := pathKey(cp)
+			_, ok = r.s.index[k]
+			if _, d := r.s.Declared[k]; d && r.declared {
+				ok = true
+			}
+			if r.memo == nil {
+				r.memo = map[refKey]bool{}
+			}
+			r.memo[mk] = ok
 		}
-		if _, ok := r.s.Declared[k]; ok && r.declared {
+		if ok {
 			return true
 		}
 	}
 	return false
+}
+
+type refKey struct {
+	first    *string
+	n        int
+	declared bool
 }

@@ -4,6 +4,7 @@
 package nixast
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 
@@ -95,14 +96,7 @@ func checkInput(path string, src []byte) error {
 	return nil
 }
 
-func indexNUL(b []byte) int {
-	for i, c := range b {
-		if c == 0 {
-			return i
-		}
-	}
-	return -1
-}
+func indexNUL(b []byte) int { return bytes.IndexByte(b, 0) }
 
 func build(path string, src []byte, t *tsnix.Tree, buf []tsnix.Node) *File {
 	f := &File{Path: path, Src: src, Lines: NewLineIndex(src), text: string(src)}

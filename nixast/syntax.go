@@ -90,13 +90,15 @@ func treeErrors(f *File) []SyntaxError {
 			switch {
 			case ch.raw().Flags&tsnix.FlagTooDeep != 0:
 				raw = append(raw, tooDeep(ch))
+			case ch.Kind() == KindError:
+				// before the HasError test: an ERROR token can have a zero
+				// error cost, and then no has_error flag.
+				raw = append(raw, c.errorNode(ch, visit)...)
 			case !ch.HasError():
 			case ch.IsMissing():
 				if e, ok := c.missing(ch); ok {
 					raw = append(raw, e)
 				}
-			case ch.Kind() == KindError:
-				raw = append(raw, c.errorNode(ch, visit)...)
 			default:
 				visit(ch)
 			}

@@ -36,13 +36,13 @@ uint32_t nixsec_flatten(TSTree *t, nixsec_node *out, uint32_t cap) {
 			TSSymbol sym = ts_node_symbol(node);
 			// Named-ness is a property of the (public, alias-resolved) symbol.
 			uint8_t flags = sym < nsyms ? named[sym] : (ts_node_is_named(node) ? 1 : 0);
-			// ERROR and MISSING nodes always have has_error set, so a clean
-			// node (nearly all of them) costs one check instead of three;
-			// is_error is only a comparison of the symbol.
+			// A MISSING node always has has_error set (its error cost is
+			// never zero), so a clean node costs one check instead of two.
+			// An ERROR node can have a zero error cost: test the symbol.
+			if (sym == (TSSymbol)-1) flags |= 4;
 			if (ts_node_has_error(node)) {
 				flags |= 16;
-				if (sym == (TSSymbol)-1) flags |= 4;
-				else if (ts_node_is_missing(node)) flags |= 2;
+				if (ts_node_is_missing(node)) flags |= 2;
 			}
 			if (ts_node_is_extra(node)) flags |= 8;
 			o->sym = sym;

@@ -616,6 +616,12 @@ func compatErrors(f *File, broken bool) (errs []SyntaxError) {
 			errs = append(errs, tooDeep(Node{f, int32(i)}))
 			continue
 		}
+		if !broken && f.nodes[i].Flags&tsnix.FlagError != 0 {
+			// An ERROR with no error cost leaves the root unflagged.
+			n := Node{f, int32(i)}
+			errs = append(errs, SyntaxError{Span: n.Span(), Message: "unexpected " + describe(n)})
+			continue
+		}
 		switch symKind[symIndex(f.nodes[i].Sym)] {
 		case KindBinary, KindInteger, KindFloat, KindPath, KindHPath, KindInheritedAttrs, KindLet, KindVariable, KindIdentifier:
 		default:

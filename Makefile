@@ -17,7 +17,7 @@ CORPUS := .bench/corpus
 SARIF_TOOLS := .ci/sarif
 SARIF_STAMP := $(SARIF_TOOLS)/node_modules/.package-lock.json
 
-.PHONY: all build grammar test vet fmt bench corpus sarif-check sarif-tools clean
+.PHONY: all build grammar test vet fmt bench corpus sarif-check sarif-tools e2e-vscode clean
 
 all: build
 
@@ -68,6 +68,12 @@ sarif-check: build sarif-tools
 	bin/nixsec lint --format sarif --output bin/examples.sarif examples/ || [ $$? -eq 1 ]
 	if [ -d testdata/rules ]; then bin/nixsec lint --format sarif --output bin/fixtures.sarif testdata/rules 2>/dev/null || [ $$? -le 2 ]; fi
 	node $(SARIF_TOOLS)/check.js bin/examples.sarif $$([ -f bin/fixtures.sarif ] && echo bin/fixtures.sarif)
+
+# The VS Code extension in a real VS Code (code-server 1.100 in headless
+# Chromium, ../shared/tools/vscode-e2e): the Problems panel must show
+# nixsec's findings on the right lines. Screenshot in bin/e2e-vscode/.
+e2e-vscode: build
+	bash editors/vscode/test/e2e.sh $(CURDIR)/bin/e2e-vscode
 
 clean:
 	rm -rf bin internal/tsnix/_grammar .bench $(SARIF_TOOLS)/node_modules

@@ -249,10 +249,8 @@ func FuzzParse(f *testing.F) {
 // BenchmarkDocumentEdit: a one-character edit (typing, then deleting, a
 // character) in a 2,000-line module, incremental re-parse included.
 func BenchmarkDocumentEdit(b *testing.B) {
-	src := tsnix.SampleModule(1)
-	lines := strings.Count(string(src), "\n")
-	src = tsnix.SampleModule(len(src) * 2000 / lines)
-	b.ReportMetric(float64(strings.Count(string(src), "\n")), "lines")
+	src := sample2000Lines()
+	defer func() { b.ReportMetric(float64(strings.Count(string(src), "\n")), "lines") }()
 	d, err := NewDocument("bench.nix", src)
 	if err != nil {
 		b.Fatal(err)
@@ -271,11 +269,16 @@ func BenchmarkDocumentEdit(b *testing.B) {
 	}
 }
 
+// sample2000Lines is about 2,000 lines of module text.
+func sample2000Lines() []byte {
+	one := tsnix.SampleModule(3) // a single copy of the module
+	perLine := len(one) / strings.Count(string(one), "\n")
+	return tsnix.SampleModule(perLine * 2000)
+}
+
 // BenchmarkDocumentFullParse is the same file parsed from scratch.
 func BenchmarkDocumentFullParse(b *testing.B) {
-	src := tsnix.SampleModule(1)
-	lines := strings.Count(string(src), "\n")
-	src = tsnix.SampleModule(len(src) * 2000 / lines)
+	src := sample2000Lines()
 	for b.Loop() {
 		if _, err := Parse("bench.nix", src); err != nil {
 			b.Fatal(err)

@@ -644,12 +644,13 @@ func checkFlakeInput(out *[]diagnostics.Finding, b nixast.Node) {
 	}
 }
 
-// isFlakeTemplate reports a flake.nix under a templates/ directory (what
-// `nix flake init -t` copies): its inputs are locked when a user
-// instantiates it, so a missing flake.lock is expected.
+// isFlakeTemplate reports a flake.nix under a templates/ or examples/
+// directory (what `nix flake init -t` copies, or a starting point to copy):
+// its inputs are locked when a user instantiates it, so a missing flake.lock
+// is expected.
 func isFlakeTemplate(path string) bool {
 	for _, dir := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
-		if dir == "templates" {
+		if dir == "templates" || dir == "examples" {
 			return true
 		}
 	}

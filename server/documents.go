@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"runtime/debug"
 	"strconv"
 	"sync"
@@ -219,7 +220,7 @@ func (s *Server) didSave(raw json.RawMessage) error {
 	s.ws.Invalidate(d.path)
 	s.schedule(d)
 	s.scheduleDependents(d.path)
-	s.requeueLocked(s.wsDependentsLocked(d.path)...)
+	s.scheduleRescanLocked()
 	return nil
 }
 
@@ -256,7 +257,9 @@ func (s *Server) didClose(raw json.RawMessage) error {
 	}
 	// A workspace file shows its saved content's findings again, as
 	// `nixsec lint` would.
-	s.requeueLocked(d.path)
+	if _, err := os.Stat(d.path); err == nil {
+		s.scheduleRescanLocked()
+	}
 	s.mu.Unlock()
 	return nil
 }

@@ -5,12 +5,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
+	"runtime/debug"
 	"strconv"
-	"strings"
 	"sync/atomic"
+	"time"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/nixsec/nixsec/analyzer"
+	"github.com/nixsec/nixsec/diagnostics"
+	"github.com/nixsec/nixsec/nixast"
 )
 
 // The workspace scan analyses at most MaxScanFiles files and MaxScanBytes
@@ -27,13 +31,16 @@ const ProgressThreshold = 1
 
 var progressSeq atomic.Int64
 
-// wsFile is a workspace file that is not open in the editor, analysed
-// from disk by the scan; its diagnostics were published under uri.
+// wsFile is a workspace file that is not open in the editor, whose
+// diagnostics the scan published under uri.
 type wsFile struct {
 	uri       string
-	unit      map[string]bool // files its analysis read
-	published bool            // a non-empty list was sent
+	published bool // a non-empty list was sent
 }
+
+// RescanDelay is how long the server waits after a change on disk (a save,
+// a watched file, a closed document) before analysing the workspace again.
+const RescanDelay = 300 * time.Millisecond
 
 // startScan (re)starts the workspace scan in the background, cancelling
 // one that is running. s.mu is not held.
@@ -65,17 +72,23 @@ func scanRoot(root string) bool {
 	return root != "" && root != "/" && root != home
 }
 
-// scanWorkspace analyses the workspace's .nix files that are not open and
-// publishes their diagnostics, as `nixsec lint` would show them, with
+// scanWorkspace analyses the workspace's .nix files together, as
+// `nixsec lint DIR` does (a module is analysed in the systems that import
+// it), and publishes the diagnostics of the files that are not open, with
 // work-done progress when the client supports it. It stops when ctx ends
-// (a newer scan, the client cancelling the progress, the session ending).
+// (a newer scan, the client cancelling the progress, the session ending);
+// the analysis itself is one call, so cancelling during it only drops
+// its result.
 func (s *Server) scanWorkspace(ctx context.Context) {
 	s.mu.Lock()
 	roots := append([]string(nil), s.roots...)
 	cfg := s.cfg
+	gen := s.gen
+	enc := s.enc
+	docsBase := s.docsBaseLocked()
 	progress := s.caps.Window != nil && s.caps.Window.WorkDoneProgress
 	s.mu.Unlock()
-	var files []string
+	var paths []string
 	var total int64
 	for _, root := range roots {
 		if !scanRoot(root) {
@@ -83,20 +96,16 @@ func (s *Server) scanWorkspace(ctx context.Context) {
 			continue
 		}
 		walkNix(root, func(p string) bool { return cfg.ignored(p, roots) }, func(p string, size int64) bool {
-			if ctx.Err() != nil || len(files) >= MaxScanFiles || total+size > MaxScanBytes {
+			if ctx.Err() != nil || len(paths) >= MaxScanFiles || total+size > MaxScanBytes {
 				return false
 			}
-			files = append(files, p)
+			paths = append(paths, p)
 			total += size
 			return true
 		})
 	}
-	listed := make(map[string]bool, len(files))
-	for _, p := range files {
-		listed[p] = true
-	}
 	token := ""
-	if progress && len(files) >= ProgressThreshold {
+	if progress && len(paths) >= ProgressThreshold {
 		token = "nixsec-scan-" + strconv.FormatInt(progressSeq.Add(1), 10)
 		if err := s.call(ctx, mWorkDoneProgressNew, workDoneProgressCreate{Token: token}, nil); err != nil {
 			token = ""
@@ -110,37 +119,54 @@ func (s *Server) scanWorkspace(ctx context.Context) {
 			s.notify(mProgress, progressParams{Token: token, Value: v})
 		}
 	}
-	report(progressValue{Kind: "begin", Title: "nixsec: analysing workspace", Message: fmt.Sprintf("0/%d files", len(files)), Percentage: ptr(0), Cancellable: true})
-	last, done, findings := 0, 0, 0
-	for i, p := range files {
+	report(progressValue{Kind: "begin", Title: "nixsec: analysing workspace", Message: fmt.Sprintf("reading 0/%d files", len(paths)), Percentage: ptr(0), Cancellable: true})
+	// Read and parse (through the workspace cache: open documents'
+	// current text, the disk for the others); 0–50%.
+	var files []*nixast.File
+	last := 0
+	for i, p := range paths {
 		if ctx.Err() != nil {
 			break
 		}
-		findings += s.analyzeWorkspaceFile(ctx, p)
-		done++
-		if pct := (i + 1) * 100 / len(files); pct >= last+5 || i+1 == len(files) {
+		s.ws.Invalidate(p)
+		if f, err := s.ws.File(p); err == nil && f != nil {
+			files = append(files, f)
+		}
+		if pct := (i + 1) * 50 / len(paths); pct >= last+5 {
 			last = pct
-			report(progressValue{Kind: "report", Message: fmt.Sprintf("%d/%d files", i+1, len(files)), Percentage: ptr(pct)})
+			report(progressValue{Kind: "report", Message: fmt.Sprintf("reading %d/%d files", i+1, len(paths)), Percentage: ptr(pct)})
 		}
 	}
-	if ctx.Err() == nil {
-		// Files no longer in the workspace (now ignored, deleted while
-		// nobody watched): their old diagnostics go.
-		s.mu.Lock()
-		var gone []string
-		for p := range s.wsFiles {
-			if !listed[p] {
-				gone = append(gone, p)
+	published := 0
+	if ctx.Err() == nil && s.waitIdle(ctx) {
+		report(progressValue{Kind: "report", Message: fmt.Sprintf("analysing %d files", len(files)), Percentage: ptr(50)})
+		byPath := s.analyzeWorkspace(files, cfg)
+		if ctx.Err() == nil {
+			listed := make(map[string]bool, len(files))
+			for _, f := range files {
+				listed[f.Path] = true
+				res := &analysis{gen: gen, file: f, findings: byPath[f.Path]}
+				s.convert(res, snapshot{uri: pathToURI(f.Path), path: f.Path, file: f, gen: gen, cfg: cfg, enc: enc, docsBase: docsBase})
+				published += s.publishWorkspace(f.Path, pathToURI(f.Path), res)
+			}
+			// Files no longer in the workspace (now ignored, deleted
+			// while nobody watched): their old diagnostics go.
+			s.mu.Lock()
+			var gone []string
+			for p := range s.wsFiles {
+				if !listed[p] {
+					gone = append(gone, p)
+				}
+			}
+			s.mu.Unlock()
+			for _, p := range gone {
+				s.clearWorkspaceFile(p)
 			}
 		}
-		s.mu.Unlock()
-		for _, p := range gone {
-			s.clearWorkspaceFile(p)
-		}
 	}
-	msg := fmt.Sprintf("%d files, %d findings", done, findings)
+	msg := fmt.Sprintf("%d files, %d findings in files that are not open", len(files), published)
 	if ctx.Err() != nil {
-		msg = fmt.Sprintf("stopped after %d of %d files", done, len(files))
+		msg = "stopped"
 	}
 	report(progressValue{Kind: "end", Message: msg})
 	s.mu.Lock()
@@ -151,7 +177,55 @@ func (s *Server) scanWorkspace(ctx context.Context) {
 	s.logToFile("workspace scan: %s", msg)
 }
 
+// analyzeWorkspace runs the analyzer once over the workspace's files and
+// returns the findings by file, with the configured severities.
+func (s *Server) analyzeWorkspace(files []*nixast.File, cfg *Config) (byPath map[string][]diagnostics.Finding) {
+	byPath = map[string][]diagnostics.Finding{}
+	defer func() {
+		if v := recover(); v != nil {
+			s.logf(protocol.MessageTypeError, "panic analysing the workspace (please report): %v\n%s", v, debug.Stack())
+		}
+	}()
+	opts := analyzer.Options{Enabled: cfg.enabled, Model: analyzer.ModelOptions{Loader: s.ws.Load, Cache: s.ws.cache}}
+	if cfg.ExposureThreshold != nil {
+		opts.ExposureThreshold = *cfg.ExposureThreshold
+	}
+	for _, f := range analyzer.Analyze(files, opts) {
+		f.Severity = cfg.severity(&f)
+		byPath[f.Path] = append(byPath[f.Path], f)
+	}
+	return byPath
+}
+
 func ptr[T any](v T) *T { return &v }
+
+// waitIdle holds the background analyses back while an open document's
+// analysis is pending or running, so that typing stays as fast as without
+// a scan. It returns false when ctx ends.
+func (s *Server) waitIdle(ctx context.Context) bool {
+	for {
+		if ctx.Err() != nil {
+			return false
+		}
+		s.mu.Lock()
+		busy := false
+		for _, d := range s.docs {
+			if d.running || d.timer != nil {
+				busy = true
+				break
+			}
+		}
+		s.mu.Unlock()
+		if !busy {
+			return true
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
 
 // isOpenLocked reports whether the file at path is open; s.mu is held.
 func (s *Server) isOpenLocked(path string) bool {
@@ -161,43 +235,6 @@ func (s *Server) isOpenLocked(path string) bool {
 		}
 	}
 	return false
-}
-
-// inWorkspaceLocked reports whether the scan covers path; s.mu is held.
-func (s *Server) inWorkspaceLocked(path string) bool {
-	if !s.scanOn || !strings.HasSuffix(path, ".nix") || s.cfg.ignored(path, s.roots) {
-		return false
-	}
-	for _, r := range s.roots {
-		if rel, err := filepath.Rel(r, path); err == nil && scanRoot(r) && !strings.HasPrefix(rel, "..") {
-			return true
-		}
-	}
-	return false
-}
-
-// analyzeWorkspaceFile analyses a file that is not open from disk and
-// publishes its diagnostics; it returns how many there are.
-func (s *Server) analyzeWorkspaceFile(ctx context.Context, path string) int {
-	s.mu.Lock()
-	if s.isOpenLocked(path) {
-		s.mu.Unlock()
-		return 0
-	}
-	snap := snapshot{uri: pathToURI(path), path: path, gen: s.gen, cfg: s.cfg, enc: s.enc, docsBase: s.docsBaseLocked()}
-	s.mu.Unlock()
-	s.ws.Invalidate(path)
-	f, err := s.ws.File(path)
-	if err != nil || f == nil || ctx.Err() != nil {
-		if err != nil {
-			s.clearWorkspaceFile(path)
-		}
-		return 0
-	}
-	snap.file = f
-	res := s.analyze(snap)
-	res.model = nil // not kept: nobody hovers a file that is not open
-	return s.publishWorkspace(path, snap.uri, res)
 }
 
 // publishWorkspace sends a workspace file's diagnostics unless the file
@@ -212,7 +249,7 @@ func (s *Server) publishWorkspace(path, uri string, res *analysis) int {
 		return 0
 	}
 	prev := s.wsFiles[path]
-	w := &wsFile{uri: uri, unit: res.unit, published: len(res.diags) > 0}
+	w := &wsFile{uri: uri, published: len(res.diags) > 0}
 	s.wsFiles[path] = w
 	s.mu.Unlock()
 	if !w.published && (prev == nil || !prev.published) {
@@ -240,51 +277,29 @@ func (s *Server) clearWorkspaceFile(path string) {
 	}
 }
 
-// requeueLocked asks the background worker to analyse workspace files
-// again (they changed on disk, an import of theirs did, or they were
-// closed in the editor); s.mu is held.
-func (s *Server) requeueLocked(paths ...string) {
-	for _, p := range paths {
-		if s.inWorkspaceLocked(p) && !s.isOpenLocked(p) {
-			s.queue[p] = true
-		}
-	}
-	if len(s.queue) == 0 || s.queueRunning || s.state != stateRunning {
+// scheduleRescanLocked analyses the workspace again after RescanDelay
+// (files changed on disk, or a document closed: its saved text counts
+// again); changes in quick succession give one scan. s.mu is held.
+func (s *Server) scheduleRescanLocked() {
+	if !s.scanOn || s.state != stateRunning {
 		return
 	}
-	s.queueRunning = true
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		for {
-			s.mu.Lock()
-			var next string
-			for p := range s.queue {
-				next = p
-				break
-			}
-			if next == "" || s.ctx.Err() != nil {
-				s.queueRunning = false
-				s.mu.Unlock()
-				return
-			}
-			delete(s.queue, next)
-			s.mu.Unlock()
-			s.analyzeWorkspaceFile(s.ctx, next)
-		}
-	}()
-}
-
-// dependentsLocked lists the workspace files whose last analysis read
-// path; s.mu is held.
-func (s *Server) wsDependentsLocked(path string) []string {
-	var out []string
-	for p, w := range s.wsFiles {
-		if p != path && w.unit[path] {
-			out = append(out, p)
-		}
+	if s.rescanTimer != nil {
+		s.rescanTimer.Stop()
 	}
-	return out
+	var t *time.Timer
+	t = time.AfterFunc(RescanDelay, func() {
+		s.mu.Lock()
+		current := s.rescanTimer == t
+		if current {
+			s.rescanTimer = nil
+		}
+		s.mu.Unlock()
+		if current {
+			s.startScan()
+		}
+	})
+	s.rescanTimer = t
 }
 
 // cancelProgress handles window/workDoneProgress/cancel: the user
@@ -309,8 +324,8 @@ func (s *Server) cancelProgress(raw json.RawMessage) error {
 }
 
 // didChangeWatchedFiles refreshes changed files on disk, re-analyses the
-// open documents and workspace files that import them, analyses created
-// and changed workspace files, and clears deleted ones.
+// open documents that import them and (soon) the workspace, and clears
+// deleted files at once.
 func (s *Server) didChangeWatchedFiles(raw json.RawMessage) error {
 	var p protocol.DidChangeWatchedFilesParams
 	if err := decode(raw, &p); err != nil {
@@ -328,14 +343,11 @@ func (s *Server) didChangeWatchedFiles(raw json.RawMessage) error {
 		}
 		s.ws.Invalidate(path)
 		s.scheduleDependents(path)
-		s.requeueLocked(s.wsDependentsLocked(path)...)
 		if ch.Type == protocol.FileChangeTypeDeleted {
 			deleted = append(deleted, path)
-			delete(s.queue, path)
-		} else {
-			s.requeueLocked(path)
 		}
 	}
+	s.scheduleRescanLocked()
 	s.mu.Unlock()
 	if len(deleted) > 0 {
 		s.bg.Add(1)

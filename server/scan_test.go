@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nixsec/nixsec/analyzer"
+	"github.com/nixsec/nixsec/nixast"
 )
 
 // TestWorkspaceScanPublishes: files that are not open get their
@@ -127,13 +130,15 @@ func TestWorkspaceScanPublishes(t *testing.T) {
 	}
 }
 
-// TestWorkspaceScanCancel: the client cancels the scan's progress.
+// TestWorkspaceScanCancel: the client cancels the scan's progress while
+// it reads the files.
 func TestWorkspaceScanCancel(t *testing.T) {
 	dir := t.TempDir()
 	for i := 0; i < 40; i++ {
-		os.WriteFile(filepath.Join(dir, "m"+strings.Repeat("x", i)+".nix"), []byte("{ a = slowdown; }"), 0o644)
+		os.WriteFile(filepath.Join(dir, "m"+strings.Repeat("x", i)+".nix"), []byte("{ a = insecure; }"), 0o644)
 	}
-	c := newClient(t, Options{})
+	slowRead := func(p string) ([]byte, error) { time.Sleep(50 * time.Millisecond); return os.ReadFile(p) }
+	c := newClient(t, Options{ReadFile: slowRead})
 	c.onRequest = func(string, json.RawMessage) (any, *rpcError) { return nil, nil }
 	var res map[string]any
 	c.call("initialize", map[string]any{"rootUri": pathToURI(dir), "capabilities": map[string]any{"window": map[string]any{"workDoneProgress": true}}}, &res)
@@ -146,7 +151,52 @@ func TestWorkspaceScanCancel(t *testing.T) {
 	json.Unmarshal(m.Params, &p)
 	c.notify("window/workDoneProgress/cancel", map[string]any{"token": p.Token})
 	m, _ = c.waitNote(0, "$/progress", func(raw json.RawMessage) bool { return strings.Contains(string(raw), `"kind":"end"`) }, 5*time.Second)
-	if m == nil || !strings.Contains(string(m.Params), "stopped after") {
+	if m == nil || !strings.Contains(string(m.Params), "stopped") {
 		t.Fatalf("cancelled scan: %v", m)
+	}
+	if ps := c.notesOf("textDocument/publishDiagnostics"); len(ps) != 0 {
+		t.Errorf("a cancelled scan published %d times", len(ps))
+	}
+}
+
+// TestWorkspaceScanLikeLint: the scan reports what one analysis of all the
+// workspace's files reports (what `nixsec lint DIR` shows), file by file.
+func TestWorkspaceScanLikeLint(t *testing.T) {
+	dir := t.TempDir()
+	var files []*nixast.File
+	for _, name := range []string{"configuration.nix", "hardening.nix"} {
+		src, err := os.ReadFile(filepath.Join("..", "testdata", "lsp", "exposure", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, src, 0o644)
+		f, err := nixast.Parse(p, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	want := map[string][]string{}
+	for _, f := range analyzer.Analyze(files, analyzer.Options{}) {
+		if !strings.HasPrefix(f.RuleID, "NIXSEC-TEST") {
+			want[f.Path] = append(want[f.Path], f.RuleID)
+		}
+	}
+	c := newClient(t, Options{})
+	c.call("initialize", map[string]any{"rootUri": pathToURI(dir), "capabilities": map[string]any{}}, nil)
+	c.notify("initialized", map[string]any{})
+	for path, ids := range want {
+		p, _ := c.waitPublish(0, pathToURI(path), nil)
+		var got []string
+		for _, d := range p.Diagnostics {
+			got = append(got, d.Code)
+		}
+		if strings.Join(got, " ") != strings.Join(ids, " ") {
+			t.Errorf("%s: scan %v, lint %v", filepath.Base(path), got, ids)
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("the fixture has no findings")
 	}
 }

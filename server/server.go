@@ -86,13 +86,12 @@ type Server struct {
 
 	// Workspace scan (scan.go); guarded by mu except wsPubMu, which
 	// orders publications of workspace files against open documents'.
-	scanOn       bool // the first scan started: configuration changes rescan
-	scanCancel   context.CancelFunc
-	scanToken    string
-	wsFiles      map[string]*wsFile
-	queue        map[string]bool // workspace files to analyse again
-	queueRunning bool
-	wsPubMu      sync.Mutex
+	scanOn      bool // the first scan started: configuration changes rescan
+	scanCancel  context.CancelFunc
+	scanToken   string
+	wsFiles     map[string]*wsFile
+	rescanTimer *time.Timer
+	wsPubMu     sync.Mutex
 }
 
 // New returns a server with the built-in hover providers (findings, then
@@ -113,7 +112,6 @@ func New(opts Options) *Server {
 		docs:     map[string]*docState{},
 		inflight: map[string]context.CancelFunc{},
 		wsFiles:  map[string]*wsFile{},
-		queue:    map[string]bool{},
 	}
 	s.ws = NewWorkspace(opts.ReadFile)
 	s.hovers = []HoverProvider{findingHover, optionHover}
@@ -477,6 +475,9 @@ func (s *Server) shutdown() (any, error) {
 	s.state = stateShutdown
 	if s.scanCancel != nil {
 		s.scanCancel()
+	}
+	if s.rescanTimer != nil {
+		s.rescanTimer.Stop()
 	}
 	for _, d := range s.docs {
 		d.stopTimer()

@@ -308,6 +308,7 @@ type ProblemKind uint8
 
 const (
 	MissingImport ProblemKind = iota // an imported file does not exist
+	ModelPanic                       // building the model of a file failed (a nixsec bug)
 )
 
 // Problem is something wrong with the module graph itself.

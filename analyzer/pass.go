@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -100,6 +101,8 @@ func safeBuild(b *builder, f *nixast.File) (out []*System) {
 	defer func() {
 		if v := recover(); v != nil {
 			out = nil
+			b.model.Problems = append(b.model.Problems, Problem{Kind: ModelPanic, File: f, Node: f.Root(),
+				Message: fmt.Sprintf("internal error while reading the modules of this file (please report): %v\n%s", v, debug.Stack())})
 		}
 	}()
 	return b.buildFile(f)

@@ -63,7 +63,7 @@ var (
 
 	UnpinnedSource = &Rule{RuleMeta: diagnostics.RuleMeta{
 		ID: "NIXSEC-SUP-004", Slug: "unpinned-channel", Title: "Unpinned channel or branch source, or `<nixpkgs>` lookup",
-		Category: "Supply chain", Severity: diagnostics.Low, MaxSeverity: diagnostics.Low,
+		Category: "Supply chain", Severity: diagnostics.Info, MaxSeverity: diagnostics.Low,
 		Description: "A fetcher or flake input that points at a moving branch (`archive/master.tar.gz`, `nixos-unstable`, channels.nixos.org tarballs), or an angle-bracket `NIX_PATH` lookup such as `<nixpkgs>`.",
 		Why:         "The system's content depends on when and where it is evaluated; review cannot know what code is deployed.",
 		Remediation: "Use flake inputs with a committed `flake.lock`, or pinned tarballs with hashes (npins, niv).",
@@ -308,8 +308,12 @@ func scanSupply(p *Pass, f *nixast.File, out *[]diagnostics.Finding) {
 			checkFetcherCall(out, n)
 		case nixast.KindSPath:
 			if !isShell {
-				reportAs(out, UnpinnedSource, nodeFinding(UnpinnedSource, n, diagnostics.Low,
-					"%s is looked up in NIX_PATH: what it contains depends on the machine and time of evaluation", n.Text()))
+				sev, msg := diagnostics.Low, "%s is looked up in NIX_PATH: what it contains depends on the machine and time of evaluation"
+				if inFormalDefault(n) {
+					// `{ pkgs ? import <nixpkgs> { } }:` is a fallback callers override.
+					sev, msg = diagnostics.Info, "%s is looked up in NIX_PATH when the caller passes no value for this argument"
+				}
+				reportAs(out, UnpinnedSource, nodeFinding(UnpinnedSource, n, sev, msg, n.Text()))
 			}
 		case nixast.KindSelect, nixast.KindVariable:
 			if isShell {
@@ -476,6 +480,20 @@ func isOptionDocs(b nixast.Node) bool {
 	return false
 }
 
+// inFormalDefault reports whether n is inside the default value of a
+// function argument (`{ x ? <here> }:`).
+func inFormalDefault(n nixast.Node) bool {
+	for c, p := n, n.Parent(); p.Valid(); c, p = p, p.Parent() {
+		switch p.Kind() {
+		case nixast.KindFormal:
+			return c.FieldName() == nixast.FieldDefault
+		case nixast.KindFunction:
+			return false
+		}
+	}
+	return false
+}
+
 // lastName is the last attribute or variable name of a callee (`pkgs.fetchurl` → fetchurl).
 func calleeLastName(n nixast.Node) string {
 	n = n.Unparen()
@@ -510,6 +528,9 @@ func checkImpure(out *[]diagnostics.Finding, n nixast.Node) {
 				sev = diagnostics.High
 				msg = fmt.Sprintf("builtins.getEnv %q reads a secret at evaluation time: once interpolated it is copied into the world-readable Nix store", v)
 			}
+		}
+		if inFormalDefault(n) {
+			sev = diagnostics.Info
 		}
 		reportAs(out, ImpureEval, nodeFinding(ImpureEval, n, sev, "%s", msg))
 	}

@@ -66,6 +66,12 @@ func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 		out = append(out, syntaxFindings(f, opts)...)
 	}
 	model := BuildModelWith(files, opts.Model)
+	for _, pr := range model.Problems {
+		if pr.Kind == ModelPanic {
+			out = append(out, diagnostics.Finding{RuleID: InternalErrorID, Severity: diagnostics.Info, Message: pr.Message,
+				Location: diagnostics.Location{Path: pr.File.Path}})
+		}
+	}
 	shared := map[string]any{}
 	for _, r := range Rules() {
 		if r.Run == nil || (opts.Enabled != nil && !opts.Enabled(r)) {
@@ -78,19 +84,19 @@ func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 	return dedupe(out)
 }
 
-// dedupe drops repeated findings: a module imported by several hosts of a
-// flake is analysed once per host, but its problem is one place to fix.
-// Findings stay distinct when their messages differ (e.g. a severity that
-// depends on the host).
+// dedupe keeps one finding per rule and place: a module imported by several
+// hosts of a flake is analysed once per host, but its problem is one place
+// to fix. When the hosts disagree (an escalation that holds on one host),
+// the most severe, surest copy stays.
 func dedupe(fs []diagnostics.Finding) []diagnostics.Finding {
 	type key struct {
-		rule, path, msg string
-		span            nixast.Span
+		rule, path string
+		span       nixast.Span
 	}
 	seen := make(map[key]int, len(fs))
 	out := fs[:0]
 	for _, f := range fs {
-		k := key{f.RuleID, f.Path, f.Message, f.Span}
+		k := key{f.RuleID, f.Path, f.Span}
 		if i, dup := seen[k]; dup {
 			// Keep the most severe, surest copy.
 			if f.Severity > out[i].Severity || (f.Severity == out[i].Severity && f.Confidence < out[i].Confidence) {

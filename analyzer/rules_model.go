@@ -1,6 +1,9 @@
 package analyzer
 
 import (
+	"path/filepath"
+	"strings"
+
 	"github.com/nixsec/nixsec/diagnostics"
 )
 
@@ -25,15 +28,20 @@ var ImportNotFound = &Rule{RuleMeta: diagnostics.RuleMeta{
 	Bad:  "{ imports = [ ./hardening.nix ]; } # but there is no hardening.nix",
 	Good: "{ imports = [ ./hardware-configuration.nix ]; } # the file exists",
 	FalsePositives: "A file that exists only on the deployed machine (a generated hardware-configuration.nix); " +
-		"a path that another tool writes before evaluation.",
+		"a path that another tool writes before evaluation. Files under a `templates/` directory (flake templates) " +
+		"are not reported, and under `tests/` the finding is marked possible.",
 }, Run: func(p *Pass) {
 	for _, pr := range p.Model.Problems {
-		if pr.Kind != MissingImport {
-			continue
+		if pr.Kind != MissingImport || underDir(pr.File.Path, "templates") {
+			continue // a flake template's imports are meant for the copy a user makes
+		}
+		conf := diagnostics.Definite
+		if underDir(pr.File.Path, "tests") || underDir(pr.File.Path, "test") {
+			conf = diagnostics.Possible // test fixtures often import what the test run generates
 		}
 		p.Report(diagnostics.Finding{
 			Severity:   p.Rule.Severity,
-			Confidence: diagnostics.Definite,
+			Confidence: conf,
 			Message:    pr.Message,
 			Location:   diagnostics.Location{Path: pr.File.Path, Span: pr.Node.Span()},
 		})
@@ -41,3 +49,13 @@ var ImportNotFound = &Rule{RuleMeta: diagnostics.RuleMeta{
 }}
 
 func init() { Register(ImportNotFound) }
+
+// underDir reports whether path has a directory named dir among its parents.
+func underDir(path, dir string) bool {
+	for _, seg := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
+		if seg == dir {
+			return true
+		}
+	}
+	return false
+}

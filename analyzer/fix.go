@@ -50,6 +50,12 @@ func ReplaceNode(n nixast.Node, text, title string, safe bool) diagnostics.Fix {
 // RemoveListElement deletes one element of a list literal, with the space
 // that separated it; an element alone on its line takes its line with it.
 func RemoveListElement(el nixast.Node, title string, safe bool) diagnostics.Fix {
+	return RemoveNode(el, title, safe)
+}
+
+// RemoveNode deletes a node (a list element, a whole binding) with the
+// space that separated it; a node alone on its line takes its line with it.
+func RemoveNode(el nixast.Node, title string, safe bool) diagnostics.Fix {
 	f := el.File()
 	src := f.Src
 	start, end := el.Start(), el.End()

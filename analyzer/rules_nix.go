@@ -986,5 +986,5 @@ func removeSettingFix(st *NixConfSetting, title string) (diagnostics.Fix, bool) 
 	if b.Kind() != nixast.KindBinding || len(nixast.AttrPath(b.Child(nixast.FieldAttrpath))) != 1 {
 		return diagnostics.Fix{}, false
 	}
-	return RemoveListElement(b, title, false), true
+	return RemoveNode(b, title, false), true
 }

@@ -1460,32 +1460,7 @@ func sysdRemoveBinding(d *Definition, title string) (diagnostics.Fix, bool) {
 	if pfx, ok := bindingPrefix(d); !ok || len(pfx) != len(d.Path)-len(nixast.AttrPath(b)) {
 		return diagnostics.Fix{}, false
 	}
-	f := d.File
-	src := f.Src
-	start, end := b.Start(), b.End()
-	ls := start
-	for ls > 0 && (src[ls-1] == ' ' || src[ls-1] == '\t') {
-		ls--
-	}
-	le := end
-	for le < len(src) && (src[le] == ' ' || src[le] == '\t') {
-		le++
-	}
-	switch {
-	case (ls == 0 || src[ls-1] == '\n') && (le == len(src) || src[le] == '\n' || src[le] == '\r'):
-		if le < len(src) && src[le] == '\r' {
-			le++
-		}
-		if le < len(src) && src[le] == '\n' {
-			le++
-		}
-		start, end = ls, le
-	case ls < start:
-		start = ls
-	default:
-		end = le
-	}
-	return diagnostics.Fix{Title: title, Edits: []diagnostics.Edit{spanEdit(f, start, end, "")}}, true
+	return RemoveNode(b, title, false), true
 }
 
 var sysdExecDirectives = map[string]bool{"ExecStart": true, "ExecStartPre": true, "ExecStartPost": true, "ExecStop": true,

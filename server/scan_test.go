@@ -200,3 +200,22 @@ func TestWorkspaceScanLikeLint(t *testing.T) {
 		t.Fatal("the fixture has no findings")
 	}
 }
+
+// TestWalkIgnoredRoot: a workspace folder that its repository's .gitignore
+// ignores is still walked (as `nixsec lint` lints a directory named
+// explicitly); .gitignore files inside it still apply.
+func TestWalkIgnoredRoot(t *testing.T) {
+	top := t.TempDir()
+	os.Mkdir(filepath.Join(top, ".git"), 0o755)
+	os.WriteFile(filepath.Join(top, ".gitignore"), []byte(".bench/\n"), 0o644)
+	root := filepath.Join(top, ".bench", "corpus")
+	os.MkdirAll(filepath.Join(root, "out"), 0o755)
+	os.WriteFile(filepath.Join(root, "a.nix"), []byte("{ }"), 0o644)
+	os.WriteFile(filepath.Join(root, "out", "b.nix"), []byte("{ }"), 0o644)
+	os.WriteFile(filepath.Join(root, ".gitignore"), []byte("out/\n"), 0o644)
+	var got []string
+	walkNix(root, func(string) bool { return false }, func(p string, _ int64) bool { got = append(got, filepath.Base(p)); return true })
+	if strings.Join(got, " ") != "a.nix" {
+		t.Errorf("walked %v, want [a.nix]", got)
+	}
+}

@@ -103,6 +103,13 @@ func newIgnorer(root string) *ignorer {
 			dom := parts[:i]
 			ig.read(filepath.Join(append([]string{ig.top}, dom...)...)+string(filepath.Separator)+".gitignore", dom)
 		}
+		// A workspace folder that is itself ignored (say .bench/corpus) is
+		// still scanned: then the patterns above it do not apply.
+		for i := 1; ig.matcher != nil && i <= len(parts); i++ {
+			if ig.matcher.Match(parts[:i], true) {
+				ig.patterns, ig.matcher = nil, nil
+			}
+		}
 	}
 	return ig
 }

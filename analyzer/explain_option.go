@@ -2,38 +2,15 @@ package analyzer
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 
-	"github.com/nixsec/nixsec/diagnostics"
 	"github.com/nixsec/nixsec/nixast"
 )
 
 // This file holds what the LSP server's option hover needs from the
 // analyzer: the model of an analysis (AnalyzeModel), the definitions under
 // a cursor (OptionAt) and the rules that look at an option (RulesForOption).
-
-// AnalyzeModel is Analyze that also returns the module model the rules
-// ran on, so that an editor can answer questions about it (hover, lenses)
-// without building it again. Findings are the same as Analyze's.
-func AnalyzeModel(files []*nixast.File, opts Options) ([]diagnostics.Finding, *Model) {
-	var out []diagnostics.Finding
-	for _, f := range files {
-		out = append(out, syntaxFindings(f, opts)...)
-	}
-	model := BuildModelWith(files, opts.Model)
-	shared := map[string]any{}
-	for _, r := range Rules() {
-		if r.Run == nil || (opts.Enabled != nil && !opts.Enabled(r)) {
-			continue
-		}
-		runRule(&Pass{Rule: r, Files: files, Model: model, Options: opts, out: &out, shared: shared})
-	}
-	out = applySuppressions(files, out, opts)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Less(&out[j]) })
-	return dedupe(out), model
-}
 
 // OptionHit is one definition whose attribute path covers a source offset.
 type OptionHit struct {

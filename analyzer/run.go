@@ -61,6 +61,14 @@ type Options struct {
 // in a deterministic order. A panicking rule does not stop the others: it is
 // reported as an internal error finding on the first file.
 func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
+	out, _ := AnalyzeModel(files, opts)
+	return out
+}
+
+// AnalyzeModel is Analyze that also returns the module model the rules ran
+// on, so that an editor can answer questions about it (hover, lenses)
+// without building it again.
+func AnalyzeModel(files []*nixast.File, opts Options) ([]diagnostics.Finding, *Model) {
 	var out []diagnostics.Finding
 	for _, f := range files {
 		out = append(out, syntaxFindings(f, opts)...)
@@ -81,7 +89,7 @@ func Analyze(files []*nixast.File, opts Options) []diagnostics.Finding {
 	}
 	out = applySuppressions(files, out, opts)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Less(&out[j]) })
-	return dedupe(out)
+	return dedupe(out), model
 }
 
 // dedupe keeps one finding per rule and place: a module imported by several

@@ -482,7 +482,6 @@ func sysdEmptyOrRoot(p string) bool { return p == "" || strings.Trim(p, "/") == 
 // sysdDirValue is what the definitions of one serviceConfig directive (or other
 // service option) give.
 type sysdDirValue struct {
-	path  []string
 	defs  []*Definition // active definitions, in merge order
 	lines []string      // the unit-file lines they render to
 	set   bool
@@ -510,9 +509,16 @@ type sysdService struct {
 	opaque bool // something above serviceConfig.<X> may set anything
 	dirs   map[string]*sysdDirValue
 
-	byKey       map[string][]*Definition // active definitions by path below base, joined with \x00
+	byKey       map[string][]*Definition // active definitions by path below base, joined with \x00, except serviceConfig.<X>
 	opaqueKeys  map[string]bool          // paths below base given by opaque expressions ("" = base)
 	aboveOpaque bool                     // systemd or systemd.services is given by an opaque expression
+
+	// serviceConfig.<X>, the paths the score reads most, indexed by X
+	// (attribute names hold no NUL, so this is byKey["serviceConfig\x00"+X]).
+	scDefs map[string][]*Definition
+	scDirs map[string]*sysdDirValue
+	// scMaybe: base or serviceConfig itself is given by an opaque expression.
+	scMaybe bool
 
 	module   bool   // the source defines no script/ExecStart
 	typ      string // serviceConfig.Type
@@ -538,27 +544,49 @@ func (s *sysdService) path(names ...string) []string {
 // newSysdService gathers the service's definitions; defs are those at or
 // below systemd.services.<name>.
 func newSysdService(sys *System, name string, defs []*Definition) *sysdService {
+	return newSysdServiceIn(sys, sysdAboveOpaque(sys), name, defs)
+}
+
+// sysdAboveOpaque reports whether systemd or systemd.services of sys is
+// given by an expression nixsec cannot see into.
+func sysdAboveOpaque(sys *System) bool {
+	for _, p := range [][]string{{"systemd"}, {"systemd", "services"}} {
+		for _, d := range sys.Lookup(p...) {
+			if d.Active() && (d.Opaque || d.Value.Kind == Unknown) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newSysdServiceIn is newSysdService with sysdAboveOpaque(sys) computed
+// once per system by the caller.
+func newSysdServiceIn(sys *System, aboveOpaque bool, name string, defs []*Definition) *sysdService {
 	s := &sysdService{sys: sys, name: name, base: []string{"systemd", "services", name}, defs: defs, dirs: map[string]*sysdDirValue{},
-		byKey: map[string][]*Definition{}, opaqueKeys: map[string]bool{}}
+		byKey: map[string][]*Definition{}, opaqueKeys: map[string]bool{}, aboveOpaque: aboveOpaque,
+		scDefs: map[string][]*Definition{}, scDirs: map[string]*sysdDirValue{}}
 	for _, d := range defs {
 		if !d.Active() {
 			continue
 		}
-		k := strings.Join(d.Path[3:], "\x00")
-		s.byKey[k] = append(s.byKey[k], d)
+		var k string
+		if len(d.Path) == 5 && d.Path[3] == "serviceConfig" {
+			s.scDefs[d.Path[4]] = append(s.scDefs[d.Path[4]], d)
+			if d.Opaque || d.Value.Kind == Unknown {
+				k = d.Path[3] + "\x00" + d.Path[4]
+			}
+		} else {
+			k = strings.Join(d.Path[3:], "\x00")
+			s.byKey[k] = append(s.byKey[k], d)
+		}
 		// An unknown value (`inherit (cfg) serviceConfig;`, a function
 		// argument) may hold anything below its path.
 		if d.Opaque || d.Value.Kind == Unknown {
 			s.opaqueKeys[k] = true
 		}
 	}
-	for _, p := range [][]string{{"systemd"}, {"systemd", "services"}} {
-		for _, d := range sys.Lookup(p...) {
-			if d.Active() && (d.Opaque || d.Value.Kind == Unknown) {
-				s.aboveOpaque = true
-			}
-		}
-	}
+	s.scMaybe = s.aboveOpaque || s.opaqueKeys[""] || s.opaqueKeys["serviceConfig"]
 	// Conditions every definition of the service shares are the service's
 	// own (`config = mkIf cfg.enable { systemd.services.x = …; }`): they do
 	// not make one directive more uncertain than the others.
@@ -567,18 +595,27 @@ func newSysdService(sys *System, name string, defs []*Definition) *sysdService {
 		if !d.Active() {
 			continue
 		}
-		keys := map[sysdCondKey]bool{}
-		for _, c := range d.Conditions {
-			if c.Holds() == TriUnknown {
-				keys[sysdCondOf(d, c)] = true
-			}
-		}
 		if first {
-			s.common, first = keys, false
+			s.common, first = map[sysdCondKey]bool{}, false
+			for _, c := range d.Conditions {
+				if c.Holds() == TriUnknown {
+					s.common[sysdCondOf(d, c)] = true
+				}
+			}
 			continue
 		}
+		if len(s.common) == 0 {
+			break // nothing left in common
+		}
 		for k := range s.common {
-			if !keys[k] {
+			held := false
+			for _, c := range d.Conditions {
+				if c.Holds() == TriUnknown && sysdCondOf(d, c) == k {
+					held = true
+					break
+				}
+			}
+			if !held {
 				delete(s.common, k)
 			}
 		}
@@ -665,19 +702,53 @@ func (s *sysdService) maybeSet(names ...string) bool {
 
 // get reads the option at base+names.
 func (s *sysdService) get(names ...string) *sysdDirValue {
+	if len(names) == 2 && names[0] == "serviceConfig" {
+		return s.getSC(names[1])
+	}
 	key := strings.Join(names, "\x00")
 	if v, ok := s.dirs[key]; ok {
 		return v
 	}
-	v := &sysdDirValue{path: s.path(names...), known: true}
+	v := &sysdDirValue{known: true}
 	s.dirs[key] = v
 	defs := s.byKey[key]
 	if len(defs) == 0 {
 		v.maybe = s.maybeSet(names...)
 		return v
 	}
-	defs = append([]*Definition(nil), defs...)
-	sort.SliceStable(defs, func(i, j int) bool { return defs[i].Order < defs[j].Order })
+	s.fill(v, defs)
+	return v
+}
+
+// getSC is get("serviceConfig", name).
+func (s *sysdService) getSC(name string) *sysdDirValue {
+	if v, ok := s.scDirs[name]; ok {
+		return v
+	}
+	v := &sysdDirValue{known: true}
+	s.scDirs[name] = v
+	defs := s.scDefs[name]
+	if len(defs) == 0 {
+		v.maybe = s.scMaybe || (len(s.opaqueKeys) > 0 && s.opaqueKeys["serviceConfig\x00"+name])
+		return v
+	}
+	s.fill(v, defs)
+	return v
+}
+
+// fill merges the definitions of one option into v.
+func (s *sysdService) fill(v *sysdDirValue, defs []*Definition) {
+	sorted := true
+	for i := 1; i < len(defs); i++ {
+		if defs[i].Order < defs[i-1].Order {
+			sorted = false
+			break
+		}
+	}
+	if !sorted {
+		defs = append([]*Definition(nil), defs...)
+		sort.SliceStable(defs, func(i, j int) bool { return defs[i].Order < defs[j].Order })
+	}
 	v.defs, v.set = defs, true
 	anyList := false
 	for _, d := range defs {
@@ -702,7 +773,6 @@ func (s *sysdService) get(names ...string) *sysdDirValue {
 			v.known = false
 		}
 	}
-	return v
 }
 
 // sysdUnitLines renders a serviceConfig value the way NixOS writes it into the
@@ -1395,8 +1465,9 @@ func sysdServices(sys *System) []*sysdService {
 	}
 	sort.Strings(names)
 	out := make([]*sysdService, 0, len(names))
+	above := sysdAboveOpaque(sys)
 	for _, n := range names {
-		out = append(out, newSysdService(sys, n, byName[n]))
+		out = append(out, newSysdServiceIn(sys, above, n, byName[n]))
 	}
 	return out
 }

@@ -530,6 +530,10 @@ type sysdService struct {
 	anchorDef  *Definition // memo of anchor: every rule's fix asks for it
 	anchorDone bool
 
+	nameNode    nixast.Node // memo of nameKey: every finding asks for it
+	nameDef     *Definition
+	nameKeyDone bool
+
 	// folded collects the gap findings (SYSD-002..013) of a service that
 	// SYSD-016 reports as a whole, so an unhardened service gets one
 	// finding with every fix instead of a dozen on the same name.
@@ -1515,6 +1519,14 @@ func (s *sysdService) serviceScore() ServiceScore {
 // nameKey is the attribute name that names the service in the source:
 // preferably in the definition that says what the service runs.
 func (s *sysdService) nameKey() (nixast.Node, *Definition) {
+	if !s.nameKeyDone {
+		s.nameNode, s.nameDef = s.findNameKey()
+		s.nameKeyDone = true
+	}
+	return s.nameNode, s.nameDef
+}
+
+func (s *sysdService) findNameKey() (nixast.Node, *Definition) {
 	var fallback *Definition
 	var fallbackNode nixast.Node
 	for pass := 0; pass < 2; pass++ {

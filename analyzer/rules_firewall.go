@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nixsec/nixsec/diagnostics"
@@ -1887,34 +1888,30 @@ func runFirewallPing(p *Pass) {
 }
 
 func runFirewallLogging(p *Pass) {
-	for _, s := range fwHostSystems(p) {
-		if !fwEnabled(s) {
-			continue
-		}
-		for _, d := range s.Effective(fwPath("logRefusedConnections")...) {
-			if !d.Value.IsBool(false) {
-				continue
-			}
-			f := nwFinding(p, d, "networking.firewall.logRefusedConnections is set to false: refused connections (scans, brute force) are not logged")
-			if fix, ok := ReplaceValue(d, "true", "Log refused connections", false); ok {
-				f.Fixes = append(f.Fixes, fix)
-			}
-			p.Report(f)
-		}
-	}
+	fwBoolRule(p, "logRefusedConnections", false,
+		"networking.firewall.logRefusedConnections is set to false: refused connections (scans, brute force) are not logged",
+		"Log refused connections", false)
 }
 
 func runFirewallRejects(p *Pass) {
+	fwBoolRule(p, "rejectPackets", true,
+		"networking.firewall.rejectPackets is set to true: refused packets are answered, which makes port scanning easier",
+		"Drop refused packets silently", true)
+}
+
+// fwBoolRule reports networking.firewall.<option> = bad on enabled host
+// firewalls, with a fix that flips the literal.
+func fwBoolRule(p *Pass, option string, bad bool, msg, fixTitle string, safe bool) {
 	for _, s := range fwHostSystems(p) {
 		if !fwEnabled(s) {
 			continue
 		}
-		for _, d := range s.Effective(fwPath("rejectPackets")...) {
-			if !d.Value.IsBool(true) {
+		for _, d := range s.Effective(fwPath(option)...) {
+			if !d.Value.IsBool(bad) {
 				continue
 			}
-			f := nwFinding(p, d, "networking.firewall.rejectPackets is set to true: refused packets are answered, which makes port scanning easier")
-			if fix, ok := ReplaceValue(d, "false", "Drop refused packets silently", true); ok {
+			f := nwFinding(p, d, "%s", msg)
+			if fix, ok := ReplaceValue(d, strconv.FormatBool(!bad), fixTitle, safe); ok {
 				f.Fixes = append(f.Fixes, fix)
 			}
 			p.Report(f)
@@ -1923,19 +1920,12 @@ func runFirewallRejects(p *Pass) {
 }
 
 func runFirewallConntrack(p *Pass) {
+	fwBoolRule(p, "autoLoadConntrackHelpers", true,
+		"networking.firewall.autoLoadConntrackHelpers is set to true: connection-tracking helpers parse untrusted traffic and open related ports on their own",
+		"Do not auto-load connection-tracking helpers", true)
 	for _, s := range fwHostSystems(p) {
 		if !fwEnabled(s) {
 			continue
-		}
-		for _, d := range s.Effective(fwPath("autoLoadConntrackHelpers")...) {
-			if !d.Value.IsBool(true) {
-				continue
-			}
-			f := nwFinding(p, d, "networking.firewall.autoLoadConntrackHelpers is set to true: connection-tracking helpers parse untrusted traffic and open related ports on their own")
-			if fix, ok := ReplaceValue(d, "false", "Do not auto-load connection-tracking helpers", true); ok {
-				f.Fixes = append(f.Fixes, fix)
-			}
-			p.Report(f)
 		}
 		for _, d := range s.Effective(fwPath("connectionTrackingModules")...) {
 			if d.Value.Kind != List || len(d.Value.List) == 0 {

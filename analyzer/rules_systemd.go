@@ -380,6 +380,21 @@ func (s *sysdService) exposed(p *Pass) bool {
 
 func sysdQuote(s string) string { return strconv.Quote(s) }
 
+// reportGaps files the usual low gap finding of a service ("service "x"
+// <what>: A not set, …") with one fix for all its gaps; nothing when there
+// are no gaps.
+func (s *sysdService) reportGaps(p *Pass, gaps []*sysdGap, what, fixTitle string, safe bool) {
+	if len(gaps) == 0 {
+		return
+	}
+	f, ok := s.finding(p, diagnostics.Low, gaps, "service %s %s: %s", sysdQuote(s.name), what, sysdGapList(gaps))
+	if !ok {
+		return
+	}
+	fx, _ := s.fixGaps(gaps, fixTitle+" ("+sysdGapNames(gaps)+")", safe)
+	s.report(p, f, fx)
+}
+
 // ---------------------------------------------------------------------------
 // Rules
 
@@ -559,15 +574,7 @@ func sysdRule003() *Rule {
 					gaps = append(gaps, g)
 				}
 			}
-			if len(gaps) == 0 {
-				return
-			}
-			f, ok := s.finding(p, diagnostics.Low, gaps, "service %s can write to the system or read home directories: %s", sysdQuote(s.name), sysdGapList(gaps))
-			if !ok {
-				return
-			}
-			fx, _ := s.fixGaps(gaps, "Protect the filesystem ("+sysdGapNames(gaps)+")", false)
-			s.report(p, f, fx)
+			s.reportGaps(p, gaps, "can write to the system or read home directories", "Protect the filesystem", false)
 		})
 	}}
 }
@@ -700,15 +707,7 @@ func sysdRule005() *Rule {
 					gaps = append(gaps, g)
 				}
 			}
-			if len(gaps) == 0 {
-				return
-			}
-			f, ok := s.finding(p, diagnostics.Low, gaps, "service %s can reach kernel interfaces: %s", sysdQuote(s.name), sysdGapList(gaps))
-			if !ok {
-				return
-			}
-			fx, _ := s.fixGaps(gaps, "Protect kernel interfaces ("+sysdGapNames(gaps)+")", true)
-			s.report(p, f, fx)
+			s.reportGaps(p, gaps, "can reach kernel interfaces", "Protect kernel interfaces", true)
 		})
 	}}
 }
@@ -737,15 +736,7 @@ func sysdRule006() *Rule {
 			if g := s.gap("ProcSubset", `"pid"`, in.procSubset != "pid"); g != nil {
 				gaps = append(gaps, g)
 			}
-			if len(gaps) == 0 {
-				return
-			}
-			f, ok := s.finding(p, diagnostics.Low, gaps, "service %s can see every process in /proc: %s", sysdQuote(s.name), sysdGapList(gaps))
-			if !ok {
-				return
-			}
-			fx, _ := s.fixGaps(gaps, "Restrict /proc ("+sysdGapNames(gaps)+")", true)
-			s.report(p, f, fx)
+			s.reportGaps(p, gaps, "can see every process in /proc", "Restrict /proc", true)
 		})
 	}}
 }
@@ -848,15 +839,7 @@ func sysdRule008() *Rule {
 					gaps = append(gaps, g)
 				}
 			}
-			if len(gaps) == 0 {
-				return
-			}
-			f, ok := s.finding(p, diagnostics.Low, gaps, "service %s may create namespaces and sees all users: %s", sysdQuote(s.name), sysdGapList(gaps))
-			if !ok {
-				return
-			}
-			fx, _ := s.fixGaps(gaps, "Restrict namespaces ("+sysdGapNames(gaps)+")", true)
-			s.report(p, f, fx)
+			s.reportGaps(p, gaps, "may create namespaces and sees all users", "Restrict namespaces", true)
 		})
 	}}
 }

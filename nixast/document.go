@@ -13,6 +13,7 @@ type Document struct {
 	path string
 	file *File
 	tree *tsnix.Tree
+	flat tsnix.Flat // file's nodes with their ids, for the next flatten
 }
 
 // Edit replaces the bytes [Start, End) of the current text with Text.
@@ -30,7 +31,8 @@ func NewDocument(path string, src []byte) (*Document, error) {
 	if err != nil {
 		return nil, &ParseError{path, err.Error()}
 	}
-	return &Document{path: path, file: build(path, src, t, nil), tree: t}, nil
+	flat := t.FlattenReuse(nil, 0, 0, uint32(len(src)), uint32(len(src)))
+	return &Document{path: path, file: build(path, src, NewLineIndex(src), flat.Nodes), tree: t, flat: flat}, nil
 }
 
 // File returns the current parse. It stays valid after later edits.
@@ -75,12 +77,18 @@ func (d *Document) Apply(edits []Edit) (*File, error) {
 		// The old tree was edited; re-parse from scratch to stay consistent.
 		d.tree.Close()
 		if t, err = tsnix.Parse(d.file.Src, nil); err != nil {
+			d.tree = nil
 			return nil, &ParseError{d.path, err.Error()}
 		}
 		d.tree = t
+		d.flat = t.FlattenReuse(nil, 0, 0, uint32(len(d.file.Src)), uint32(len(d.file.Src)))
 		return nil, &ParseError{d.path, "incremental parse failed"}
 	}
-	d.tree.Close()
+	// The old tree stays alive until the new one is flattened: the reuse of
+	// its flattening relies on none of its node ids being reallocated.
+	old := d.tree
+	defer old.Close()
+	reuse := &d.flat
 	if t.HasError() {
 		// Error recovery depends on the parser's history: a tree re-parsed
 		// incrementally can place ERROR and MISSING nodes differently from
@@ -90,15 +98,32 @@ func (d *Document) Apply(edits []Edit) (*File, error) {
 		t.Close()
 		if t, err = tsnix.Parse(src, nil); err != nil {
 			d.tree = nil
+			d.flat = tsnix.Flat{}
 			return nil, &ParseError{d.path, err.Error()}
 		}
+		reuse = nil
 	}
 	d.tree = t
+	prefix, suffix := commonEnds(d.file.Src, src)
+	d.flat = t.FlattenReuse(reuse, uint32(prefix), uint32(suffix), uint32(len(src)), uint32(len(d.file.Src)))
 	// The same construction as Parse, so a Document's File can never differ
 	// from a parsed one in any field.
-	f := build(d.path, src, t, nil)
+	f := build(d.path, src, lines, d.flat.Nodes)
 	d.file = f
 	return f, nil
+}
+
+// commonEnds returns the lengths of the longest common prefix and suffix of
+// a and b that do not overlap in either.
+func commonEnds(a, b []byte) (prefix, suffix int) {
+	n := min(len(a), len(b))
+	for prefix < n && a[prefix] == b[prefix] {
+		prefix++
+	}
+	for suffix < n-prefix && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
+		suffix++
+	}
+	return prefix, suffix
 }
 
 // Close frees the tree. The last File stays usable.

@@ -159,6 +159,82 @@ func TestDocumentRandomEdits(t *testing.T) {
 	}
 }
 
+// validEdit returns an edit that keeps a valid module valid most of the
+// time (so the parser reuses subtrees and the flatten copies them): digits,
+// blanks, comments, renamed names and whole new bindings.
+func validEdit(r *rand.Rand, src []byte) Edit {
+	for {
+		at := r.IntN(len(src))
+		switch c := src[at]; {
+		case c >= '0' && c <= '9':
+			return Edit{Start: at, End: at + 1, Text: string(rune('0' + r.IntN(10)))}
+		case c == ' ' || c == '\n':
+			return Edit{Start: at, End: at, Text: []string{" ", "\n", "  ", "# note\n", "/* c */"}[r.IntN(5)]}
+		case c == ';' && r.IntN(2) == 0:
+			return Edit{Start: at + 1, End: at + 1, Text: " zz" + fmt.Sprint(r.IntN(1000)) + " = [ 1 ];"}
+		case c >= 'a' && c <= 'z' && r.IntN(4) == 0:
+			return Edit{Start: at, End: at + 1} // often breaks a keyword: error path
+		}
+	}
+}
+
+// TestDocumentReuseMatchesFreshParse drives the flatten's subtree reuse:
+// edits that keep the text valid, one or several per change (with unchanged
+// text between them), each result equal to a fresh parse node for node.
+// It fails if the reuse never happens, so a broken id scheme cannot pass by
+// always walking the whole tree.
+func TestDocumentReuseMatchesFreshParse(t *testing.T) {
+	seeds := [][]byte{tsnix.SampleModule(8000), sample2000Lines()}
+	for _, p := range []string{"valid/attrset-nested.nix", "valid/comments.nix", "valid/dynamic-let.nix"} {
+		if b, err := os.ReadFile(filepath.Join("..", "testdata", "parse", p)); err == nil {
+			seeds = append(seeds, b)
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	steps := 150
+	if testing.Short() {
+		steps = 30
+	}
+	reused, copied, total := 0, 0, 0
+	for si, src := range seeds {
+		d, err := NewDocument("d.nix", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := src
+		for step := 0; step < steps; step++ {
+			var edits []Edit
+			for k := 1 + r.IntN(3)/2; k > 0; k-- {
+				e := validEdit(r, text)
+				edits = append(edits, e)
+				text = applyEdit(text, e)
+			}
+			got, err := d.Apply(edits)
+			if err != nil {
+				t.Fatalf("seed %d step %d: %v", si, step, err)
+			}
+			want, err := Parse("d.nix", text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTree(t, got)
+			if diff := sameTree(got, want); diff != "" {
+				t.Fatalf("seed %d step %d: incremental parse differs from a fresh one: %s\nedits %+v", si, step, diff, edits)
+			}
+			if d.flat.Copied > 0 {
+				reused++
+			}
+			copied += d.flat.Copied
+			total += len(got.nodes)
+		}
+		d.Close()
+	}
+	if n := len(seeds) * steps; reused < n/4 || copied < total/2 {
+		t.Fatalf("reuse in %d of %d changes, %d of %d nodes copied: the flatten hardly reuses", reused, n, copied, total)
+	}
+	t.Logf("reuse in %d of %d changes; %d of %d nodes copied", reused, len(seeds)*steps, copied, total)
+}
+
 func TestDocumentEditErrors(t *testing.T) {
 	d, err := NewDocument("d.nix", []byte("{ a = 1; }"))
 	if err != nil {

@@ -83,7 +83,7 @@ func Parse(path string, src []byte) (*File, error) {
 		return nil, &ParseError{path, err.Error()}
 	}
 	defer t.Close()
-	return build(path, src, t, nil), nil
+	return build(path, src, NewLineIndex(src), t.Flatten(nil)), nil
 }
 
 func checkInput(path string, src []byte) error {
@@ -98,9 +98,8 @@ func checkInput(path string, src []byte) error {
 
 func indexNUL(b []byte) int { return bytes.IndexByte(b, 0) }
 
-func build(path string, src []byte, t *tsnix.Tree, buf []tsnix.Node) *File {
-	f := &File{Path: path, Src: src, Lines: NewLineIndex(src), text: string(src)}
-	f.nodes = t.Flatten(buf)
+func build(path string, src []byte, lines *LineIndex, nodes []tsnix.Node) *File {
+	f := &File{Path: path, Src: src, Lines: lines, text: string(src), nodes: nodes}
 	f.Errors = syntaxErrors(f)
 	return f
 }

@@ -151,3 +151,53 @@ func (t *Tree) Flatten(buf []Node) []Node {
 
 // static layout check: Go and C structs must agree.
 var _ = [1]struct{}{}[unsafe.Sizeof(Node{})-unsafe.Sizeof(C.nixsec_node{})]
+
+// Flat is a flattening kept so that the next one can reuse it: the nodes,
+// each node's tree-sitter id, and a bound on the tree's depth.
+type Flat struct {
+	Nodes    []Node
+	IDs      []uintptr
+	MaxDepth uint32
+	Copied   int // nodes copied from the previous flattening rather than walked
+}
+
+// FlattenReuse flattens t like Flatten and records node ids. If old is not
+// nil, t must come from an incremental parse of old's tree, which must not
+// have been freed yet (its ids would be reused); the bytes of the new text
+// before prefix are the old ones, and the last suffix bytes of both texts are
+// equal (newLen-suffix >= prefix and oldLen-suffix >= prefix). Subtrees the
+// parser reused are then copied from old rather than walked.
+func (t *Tree) FlattenReuse(old *Flat, prefix, suffix, newLen, oldLen uint32) Flat {
+	n := int(C.nixsec_count(t.t))
+	f := Flat{Nodes: make([]Node, n), IDs: make([]uintptr, n)}
+	if n == 0 {
+		return f
+	}
+	var oldNodes *C.nixsec_node
+	var oldIDs *unsafe.Pointer
+	var oldN, oldDepth C.uint32_t
+	if old != nil && len(old.Nodes) > 0 && len(old.IDs) == len(old.Nodes) {
+		oldNodes = (*C.nixsec_node)(unsafe.Pointer(&old.Nodes[0]))
+		oldIDs = (*unsafe.Pointer)(unsafe.Pointer(&old.IDs[0]))
+		oldN, oldDepth = C.uint32_t(len(old.Nodes)), C.uint32_t(old.MaxDepth)
+	}
+	for {
+		var depth, copied C.uint32_t
+		got := int(C.nixsec_flatten_reuse(t.t, (*C.nixsec_node)(unsafe.Pointer(&f.Nodes[0])),
+			(*unsafe.Pointer)(unsafe.Pointer(&f.IDs[0])), C.uint32_t(len(f.Nodes)),
+			oldNodes, oldIDs, oldN, oldDepth,
+			C.uint32_t(prefix), C.uint32_t(newLen-suffix), C.uint32_t(oldLen-suffix), &depth, &copied))
+		if got == len(f.Nodes) {
+			f.MaxDepth, f.Copied = uint32(depth), int(copied)
+			return f
+		}
+		// Cannot happen if the count and the reuse are right; be safe anyway:
+		// walk the whole tree without reuse, into a buffer of the size found.
+		oldNodes, oldIDs, oldN, oldDepth = nil, nil, 0, 0
+		if got > len(f.Nodes) {
+			f.Nodes, f.IDs = make([]Node, got), make([]uintptr, got)
+		} else {
+			f.Nodes, f.IDs = f.Nodes[:got], f.IDs[:got]
+		}
+	}
+}

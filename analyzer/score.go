@@ -726,19 +726,30 @@ func (s *sysdService) get(names ...string) *sysdDirValue {
 
 // getSC is get("serviceConfig", name).
 func (s *sysdService) getSC(name string) *sysdDirValue {
+	defs := s.scDefs[name]
+	if len(defs) == 0 {
+		// Most directives of most services are not set: share one
+		// read-only value rather than allocate and index one per lookup.
+		if s.scMaybe || (len(s.opaqueKeys) > 0 && s.opaqueKeys["serviceConfig\x00"+name]) {
+			return sysdMaybeUnset
+		}
+		return sysdUnset
+	}
 	if v, ok := s.scDirs[name]; ok {
 		return v
 	}
 	v := &sysdDirValue{known: true}
 	s.scDirs[name] = v
-	defs := s.scDefs[name]
-	if len(defs) == 0 {
-		v.maybe = s.scMaybe || (len(s.opaqueKeys) > 0 && s.opaqueKeys["serviceConfig\x00"+name])
-		return v
-	}
 	s.fill(v, defs)
 	return v
 }
+
+// sysdUnset and sysdMaybeUnset are what getSC returns for a directive with
+// no definition; nothing may modify them.
+var (
+	sysdUnset      = &sysdDirValue{known: true}
+	sysdMaybeUnset = &sysdDirValue{known: true, maybe: true}
+)
 
 // fill merges the definitions of one option into v.
 func (s *sysdService) fill(v *sysdDirValue, defs []*Definition) {
@@ -1411,10 +1422,11 @@ func sysdCeilDiv(a, b int) int { return (a + b - 1) / b }
 // assess runs the assessor table over s.info.
 func (s *sysdService) assess() {
 	in := &s.info
-	rows := make([]ScoreRow, 0, len(scoreRows))
+	rows := make([]ScoreRow, len(scoreRows))
 	badSum, weightSum := 0, 0
-	for _, r := range scoreRows {
-		row := ScoreRow{Name: r.id, Directive: r.directive, Weight: r.weight, Range: r.rng}
+	for i, r := range scoreRows {
+		row := &rows[i]
+		*row = ScoreRow{Name: r.id, Directive: r.directive, Weight: r.weight, Range: r.rng}
 		var desc string
 		if r.defaultDepsOnly && !in.defaultDeps {
 			row.NA, desc = true, "Service runs in special boot phase, option is not appropriate"
@@ -1437,7 +1449,6 @@ func (s *sysdService) assess() {
 			badSum += sysdCeilDiv(row.Badness*r.weight, r.rng)
 			weightSum += r.weight
 		}
-		rows = append(rows, row)
 	}
 	for i := range rows {
 		if !rows[i].NA && rows[i].Badness > 0 {

@@ -58,11 +58,9 @@ func sysdAll(p *Pass) []*sysdService {
 				continue
 			}
 			for _, s := range sysdServices(sys) {
-				if s.disabled {
-					continue
+				if !s.disabled {
+					out = append(out, s) // scored on first need: most rules skip module units
 				}
-				s.compute()
-				out = append(out, s)
 			}
 		}
 		return out
@@ -374,8 +372,11 @@ func (s *sysdService) exposed(p *Pass) bool {
 		}
 	}
 	thr := int(math.Round(sysdThreshold(p.Options) * 10))
-	sc := s.score
-	return s.handWritten() && !sc.Partial && sc.Exposure >= thr
+	if !s.handWritten() {
+		return false
+	}
+	s.computeOnce()
+	return !s.score.Partial && s.score.Exposure >= thr
 }
 
 func sysdQuote(s string) string { return strconv.Quote(s) }
@@ -410,6 +411,7 @@ func init() {
 func sysdEachHandWritten(p *Pass, fn func(s *sysdService)) {
 	for _, s := range sysdAll(p) {
 		if s.handWritten() {
+			s.computeOnce()
 			fn(s)
 		}
 	}
@@ -1504,6 +1506,9 @@ func sysdRule015() *Rule {
 						continue
 					}
 					sev := diagnostics.Low
+					if !s.module {
+						s.computeOnce()
+					}
 					if s.module || !s.info.runsPrivileged() || s.score.Exposure < 90 {
 						sev = diagnostics.Medium
 					}

@@ -524,8 +524,9 @@ type sysdService struct {
 	typ      string // serviceConfig.Type
 	disabled bool   // enable = false
 
-	info  sysdSecInfo
-	score Score
+	info     sysdSecInfo
+	score    Score
+	computed bool // info and score are filled
 
 	anchorDef  *Definition // memo of anchor: every rule's fix asks for it
 	anchorDone bool
@@ -1032,8 +1033,16 @@ func sysdCapNumber(w string) (uint, bool) {
 	return 0, false
 }
 
+// computeOnce is compute for callers that may share the service.
+func (s *sysdService) computeOnce() {
+	if !s.computed {
+		s.compute()
+	}
+}
+
 // compute fills s.info and s.score.
 func (s *sysdService) compute() {
+	s.computed = true
 	in := &s.info
 	if s.opaque {
 		s.score.Partial, s.score.Approximate = true, true

@@ -460,27 +460,6 @@ func TestCheckMatchesNixRandom(t *testing.T) {
 	t.Logf("%d random expressions compared with Nix, %d differ; Nix's verdicts: %v", n, bad, verdicts)
 }
 
-// BenchmarkCheck runs Check on the ~1 MB generated module of BenchmarkParse
-// (parsed once); it reports MB/s of source.
-func BenchmarkCheck(b *testing.B) {
-	src := benchInput(b)
-	f, err := Parse("bench.nix", src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if len(f.Errors) != 0 {
-		b.Fatalf("bench input has errors: %v", f.Errors[0])
-	}
-	if ps := Check(f); len(ps) != 0 {
-		b.Logf("bench input has %d problems, first %v", len(ps), ps[0])
-	}
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		Check(f)
-	}
-}
-
 // FuzzCheck runs Check and the typed helpers on any input: no panic, and
 // every span inside the file.
 func FuzzCheck(f *testing.F) {

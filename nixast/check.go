@@ -95,42 +95,71 @@ type checker struct {
 
 	oneLevel bool // merge set literals one level deep only (Nix 2.8)
 
-	names   map[string]string // interned identifiers
 	pathBuf []AttrName
 	defs    []attrDef // slab for attrDef allocations
 	sets1   []attrSet // slab for attrSet allocations
 }
 
 func newChecker(f *File) *checker {
-	return &checker{f: f, sets: map[int32]*attrSet{}, from: map[int32]bool{}, vars: map[string][]Binding{}, names: map[string]string{}}
+	return &checker{f: f, sets: map[int32]*attrSet{}, from: map[int32]bool{}, vars: map[string][]Binding{}}
 }
 
-// name returns the text of an identifier, interned: a large file repeats
-// few names, and the lookup of string(bytes) does not allocate.
-func (c *checker) name(n Node) string {
-	b := c.f.Src[n.Start():n.End()]
-	if s, ok := c.names[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	c.names[s] = s
-	return s
-}
-
-// attrPath is AttrPath into a reused buffer, with interned identifiers.
+// attrPath is AttrPath into a reused buffer.
 func (c *checker) attrPath(ap Node) []AttrName {
 	c.pathBuf = c.pathBuf[:0]
 	for ch := ap.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
-		if ch.FieldName() != FieldAttr {
-			continue
-		}
-		if ch.Kind() == KindIdentifier {
-			c.pathBuf = append(c.pathBuf, AttrName{Name: c.name(ch), Static: true, Node: ch})
-		} else {
-			c.pathBuf = append(c.pathBuf, attrName(ch))
+		if ch.FieldName() == FieldAttr {
+			c.pathBuf = append(c.pathBuf, checkAttrName(ch))
 		}
 	}
 	return c.pathBuf
+}
+
+// checkAttrName is attrName without decoding (or allocating) the common
+// names: an identifier, or a "..." string with no interpolation, escape or
+// CR, whose value is its source text.
+func checkAttrName(n Node) AttrName {
+	switch n.Kind() {
+	case KindIdentifier:
+		return AttrName{Name: n.Text(), Static: true, Node: n}
+	case KindString:
+		if s, ok := plainString(n); ok {
+			return AttrName{Name: s, Static: true, Node: n}
+		}
+	}
+	return attrName(n)
+}
+
+// plainString returns the value of a "..." string that staticString would
+// decode to its own source text; ok is false when decoding is needed.
+func plainString(n Node) (string, bool) {
+	if n.HasError() {
+		return "", false
+	}
+	first := n.FirstChild()
+	if first.Kind() != KindToken || first.End()-first.Start() != 1 || n.f.Src[first.Start()] != '"' {
+		return "", false
+	}
+	last := first
+	for ch := first.NextSibling(); ch.Valid(); ch = ch.NextSibling() {
+		if ch.Kind() == KindInterpolation {
+			return "", false
+		}
+		last = ch
+	}
+	if last == first || last.Kind() != KindToken || last.End()-last.Start() != 1 || n.f.Src[last.Start()] != '"' {
+		return "", false
+	}
+	open, close := first.End(), last.Start()
+	if close < open {
+		return "", false
+	}
+	for _, b := range n.f.Src[open:close] {
+		if b == '\\' || b == '\r' {
+			return "", false
+		}
+	}
+	return n.f.text[open:close], true
 }
 
 func (c *checker) newDef() *attrDef {
@@ -457,7 +486,7 @@ func (c *checker) walk(n Node) {
 	case KindInvalid, KindComment, KindToken, KindIdentifier:
 		return
 	case KindVariable:
-		c.use(n, c.name(n))
+		c.use(n, n.Text())
 		return
 	case KindAttrset, KindRecAttrset, KindLetAttrset:
 		c.bindSet(c.setFor(n), n)

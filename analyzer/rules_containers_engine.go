@@ -63,22 +63,35 @@ type groupMember struct {
 	Members bool   // written in users.groups.<g>.members (the element is the user)
 }
 
+// groupMembers lists the memberships of the groups the rules look at (the
+// root-equivalent ones and wheel); other groups are left out early, since a
+// host can list hundreds of users.
 func groupMembers(s *System) []groupMember {
+	keep := func(g string) bool { _, ok := rootGroups[g]; return ok || g == "wheel" }
 	var out []groupMember
 	for _, base := range [][]string{{"users", "users"}, {"users", "extraUsers"}} {
 		for _, u := range namesUnder(s, base) {
-			for _, e := range listElems(s, sub(base, u, "extraGroups")...) {
-				if g, ok := e.Value.Str(); ok && e.Value.Kind == String {
-					out = append(out, groupMember{User: u, Group: g, Elem: e, Via: JoinPath(sub(base, u, "extraGroups"))})
+			path := sub(base, u, "extraGroups")
+			via := ""
+			for _, e := range listElems(s, path...) {
+				if g, ok := e.Value.Str(); ok && e.Value.Kind == String && keep(g) {
+					if via == "" {
+						via = JoinPath(path)
+					}
+					out = append(out, groupMember{User: u, Group: g, Elem: e, Via: via})
 				}
 			}
 		}
 	}
 	for _, base := range [][]string{{"users", "groups"}, {"users", "extraGroups"}} {
 		for _, g := range namesUnder(s, base) {
-			for _, e := range listElems(s, sub(base, g, "members")...) {
+			if !keep(g) {
+				continue
+			}
+			path := sub(base, g, "members")
+			for _, e := range listElems(s, path...) {
 				if u, ok := e.Value.Str(); ok && e.Value.Kind == String {
-					out = append(out, groupMember{User: u, Group: g, Elem: e, Via: JoinPath(sub(base, g, "members")), Members: true})
+					out = append(out, groupMember{User: u, Group: g, Elem: e, Via: JoinPath(path), Members: true})
 				}
 			}
 		}

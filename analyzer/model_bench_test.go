@@ -38,6 +38,8 @@ func BenchmarkModel(b *testing.B) {
 	}
 	b.Run("model", func(b *testing.B) {
 		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		defer benchCPU(b, int64(len(src)))()
 		for b.Loop() {
 			m := BuildModelWith([]*nixast.File{f}, ModelOptions{NoImports: true})
 			s := m.Systems[0]

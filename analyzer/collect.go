@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"iter"
+
 	"github.com/nixsec/nixsec/nixast"
 )
 
@@ -10,19 +12,54 @@ type collector struct {
 	sys *System
 	f   *nixast.File
 	b   *builder // follows imports; nil: imports are not followed
+	mem *collectMem
 
 	pendingPaths [][]string // config.* paths met by the value being added
 }
 
+// collectMem hands out option paths and definitions from larger blocks:
+// a module makes thousands of each, and allocating them one by one was a
+// large part of the model's cost (it runs on every keystroke in the LSP).
+type collectMem struct {
+	paths []string
+	defs  []Definition
+}
+
+// path returns an empty slice with room for exactly n names. Its capacity
+// ends there, so an append beyond n copies instead of writing into the
+// next path of the block.
+func (m *collectMem) path(n int) []string {
+	if n > cap(m.paths)-len(m.paths) {
+		m.paths = make([]string, 0, max(n, 512))
+	}
+	l := len(m.paths)
+	m.paths = m.paths[:l+n]
+	return m.paths[l : l : l+n]
+}
+
+// def returns a new zero Definition.
+func (m *collectMem) def() *Definition {
+	if len(m.defs) == cap(m.defs) {
+		m.defs = make([]Definition, 0, 64)
+	}
+	m.defs = m.defs[:len(m.defs)+1]
+	return &m.defs[len(m.defs)-1]
+}
+
 // newCollector starts collecting file f into system s.
 func newCollector(b *builder, s *System, f *nixast.File) *collector {
-	return &collector{ev: &evaluator{budget: collectBudget(f) + 1<<16}, sys: s, f: f, b: b}
+	return &collector{ev: &evaluator{budget: collectBudget(f) + 1<<16}, sys: s, f: f, b: b, mem: &collectMem{}}
 }
 
 // forFile is a collector for another file of the same system.
 func (c *collector) forFile(f *nixast.File) *collector {
 	c.ev.budget += collectBudget(f)
-	return &collector{ev: c.ev, sys: c.sys, f: f, b: c.b}
+	return &collector{ev: c.ev, sys: c.sys, f: f, b: c.b, mem: c.mem}
+}
+
+// appendPath is append(prefix, names...) into a new path.
+func (c *collector) appendPath(prefix []string, names ...string) []string {
+	return append(append(c.mem.path(len(prefix)+len(names)), prefix...), names...)
 }
 
 // collectBudget is how many collection steps a file may take: a few per
@@ -83,7 +120,7 @@ func (c *collector) moduleW(n nixast.Node, e *env, w0 wrap) {
 			e = e2
 		}
 		full := false
-		for _, b := range bindings(n) {
+		for b := range eachBinding(n) {
 			if name, ok := firstName(b); ok && (name == "config" || name == "options") {
 				full = true
 			}
@@ -96,7 +133,7 @@ func (c *collector) moduleW(n nixast.Node, e *env, w0 wrap) {
 				c.imports(im, e, w0)
 			}
 		}()
-		for _, b := range bindings(n) {
+		for b := range eachBinding(n) {
 			name, ok := firstName(b)
 			if ok && b.Kind() == nixast.KindBinding {
 				switch name {
@@ -194,6 +231,23 @@ func bindings(set nixast.Node) []nixast.Node {
 	return nil
 }
 
+// eachBinding is bindings(set) without building the slice.
+func eachBinding(set nixast.Node) iter.Seq[nixast.Node] {
+	return func(yield func(nixast.Node) bool) {
+		for ch := set.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
+			if ch.Kind() != nixast.KindBindingSet {
+				continue
+			}
+			for b := ch.FirstChild(); b.Valid(); b = b.NextSibling() {
+				if b.IsNamed() && b.Kind() != nixast.KindComment && !yield(b) {
+					return
+				}
+			}
+			return
+		}
+	}
+}
+
 func firstName(b nixast.Node) (string, bool) {
 	if b.Kind() != nixast.KindBinding {
 		return "", false
@@ -208,6 +262,19 @@ func firstName(b nixast.Node) (string, bool) {
 		}
 		a := nixast.AttrNameOf(c)
 		return a.Name, a.Static
+	}
+	return "", false
+}
+
+// attrNameText is the name of an attribute component when it is cheap to
+// read: an identifier, or a "…" name that literalText reads. Otherwise
+// false: use nixast.AttrNameOf.
+func attrNameText(a nixast.Node) (string, bool) {
+	switch a.Kind() {
+	case nixast.KindIdentifier:
+		return a.Text(), true
+	case nixast.KindString:
+		return literalText(a)
 	}
 	return "", false
 }
@@ -229,25 +296,45 @@ func (c *collector) binding(b nixast.Node, prefix []string, e *env, w wrap, skip
 	switch b.Kind() {
 	case nixast.KindBinding:
 		ap := b.Child(nixast.FieldAttrpath)
-		segs := nixast.AttrPath(ap)
-		path := append([]string(nil), prefix...)
-		for i, s := range segs {
-			name := s.Name
-			if !s.Static {
-				v := c.ev.eval(s.Expr, e)
-				str, ok := v.Str()
-				if !ok || v.Kind != String {
-					return // a name nixsec cannot know: nothing to attribute
+		attrs := ap
+		if k := ap.Kind(); k != nixast.KindAttrpath && k != nixast.KindInheritedAttrs {
+			attrs = nixast.Node{} // no names, as nixast.AttrPath reads it
+		}
+		nseg := 0
+		for a := attrs.FirstChild(); a.Valid(); a = a.NextSibling() {
+			if a.FieldName() == nixast.FieldAttr {
+				nseg++
+			}
+		}
+		path := append(c.mem.path(len(prefix)+max(nseg-skip, 0)), prefix...)
+		i := 0
+		var key nixast.Node
+		for a := attrs.FirstChild(); a.Valid(); a = a.NextSibling() {
+			if a.FieldName() != nixast.FieldAttr {
+				continue
+			}
+			name, ok := attrNameText(a)
+			if !ok {
+				s := nixast.AttrNameOf(a)
+				name = s.Name
+				if !s.Static {
+					v := c.ev.eval(s.Expr, e)
+					str, ok := v.Str()
+					if !ok || v.Kind != String {
+						return // a name nixsec cannot know: nothing to attribute
+					}
+					name = str
 				}
-				name = str
 			}
 			if i >= skip {
 				path = append(path, name)
 			}
+			key = a
+			i++
 		}
 		w.binding, w.keyPath = b, ap
-		if len(segs) > 0 {
-			w.key = segs[len(segs)-1].Node
+		if nseg > 0 {
+			w.key = key
 		}
 		w.expr = b.Child(nixast.FieldExpression)
 		if len(path) > 2 && nestedHead[path[0]] {
@@ -268,7 +355,7 @@ func (c *collector) binding(b nixast.Node, prefix []string, e *env, w wrap, skip
 			v := c.ev.valueOf(nb)
 			w2 := w
 			w2.binding, w2.keyPath, w2.key, w2.expr = b, nb.key, nb.key, nb.key
-			c.add(append(append([]string(nil), prefix...), nb.name), nb.key, v, w2, e, c.ev.refs != r0)
+			c.add(c.appendPath(prefix, nb.name), nb.key, v, w2, e, c.ev.refs != r0)
 		}
 	}
 }
@@ -295,13 +382,13 @@ func (c *collector) value(n nixast.Node, path []string, e *env, w wrap) {
 			if e2 := c.recEnv(n, e); e2 != nil {
 				e = e2
 			}
-			bs := bindings(n)
-			if len(bs) == 0 {
-				c.add(path, n, Value{Kind: Attrs, Node: n}, w, e, false)
-				return
-			}
-			for _, b := range bs {
+			empty := true
+			for b := range eachBinding(n) {
+				empty = false
 				c.binding(b, path, e, w, 0)
+			}
+			if empty {
+				c.add(path, n, Value{Kind: Attrs, Node: n}, w, e, false)
 			}
 			return
 		}
@@ -380,7 +467,7 @@ func isAttrsLike(c *collector, n nixast.Node, e *env) bool {
 
 func (c *collector) addAttrs(path []string, v Value, w wrap, e *env) {
 	for _, a := range v.Attrs {
-		p := append(append([]string(nil), path...), a.Name)
+		p := c.appendPath(path, a.Name)
 		if a.Value.Kind == Attrs && len(a.Value.Attrs) > 0 {
 			c.addAttrs(p, a.Value, w, e)
 			continue
@@ -464,7 +551,8 @@ func (c *collector) add(path []string, n nixast.Node, v Value, w wrap, e *env, r
 	}
 	written := path
 	path, _ = canonicalPath(path)
-	d := &Definition{
+	d := c.mem.def()
+	*d = Definition{
 		Path: path, WrittenPath: written, File: c.f, Key: w.key, KeyPath: w.keyPath, Binding: w.binding,
 		Expr: w.expr, Node: n, Value: v, Priority: w.priority, Order: w.order,
 		Conditions: w.conditions, System: c.sys, env: e, refs: refs,
@@ -529,7 +617,7 @@ func (c *collector) nested(ctx Context, path, rest []string, n nixast.Node, e *e
 		child.Files = append(child.Files, c.f)
 	}
 	before := len(child.Defs)
-	inner := &collector{ev: c.ev, sys: child, f: c.f, b: c.b}
+	inner := &collector{ev: c.ev, sys: child, f: c.f, b: c.b, mem: c.mem}
 	switch {
 	case len(rest) > 0:
 		// containers.web.config.networking.firewall.enable = …;

@@ -96,8 +96,9 @@ type checker struct {
 	oneLevel bool // merge set literals one level deep only (Nix 2.8)
 
 	pathBuf []AttrName
-	defs    []attrDef // slab for attrDef allocations
-	sets1   []attrSet // slab for attrSet allocations
+	defs    []attrDef  // slab for attrDef allocations
+	sets1   []attrSet  // slab for attrSet allocations
+	ptrs    []*attrDef // slab for attrSet.order
 }
 
 func newChecker(f *File) *checker {
@@ -220,20 +221,36 @@ type attrSet struct {
 	dyn   []dynDef
 }
 
+// attrDef holds node indices of the checker's file rather than Nodes (0,
+// the root, is none): half the size, and no pointers to write.
 type attrDef struct {
 	name string
-	// value is the bound expression (zero for an implicit nested set and
-	// for inherit); set is the nested set when the value is one (a set
-	// literal, or implicit from a dotted path).
-	value Node
-	set   *attrSet
+	// set is the nested set when the value is one (a set literal, or
+	// implicit from a dotted path).
+	set *attrSet
+	// value is the bound expression (none for an implicit nested set and
+	// for inherit).
+	value int32
+	// from is the expression of `inherit (e) x;`.
+	from int32
+	key  int32 // the attribute name node that defined it
+	// start is where the definition starts: it spans the path up to key.
+	start int32
 	// inherited marks `inherit x;`: its value is the variable x, bound
-	// outside a rec set or let. from is the expression of `inherit (e) x;`.
+	// outside a rec set or let.
 	inherited bool
-	from      Node
-	key       Node // the attribute name node that defined it
-	span      Span // where it was defined: the path up to key
 }
+
+// node returns the node at index i of the file, or the zero Node for 0.
+func (c *checker) node(i int32) Node {
+	if i == 0 {
+		return Node{}
+	}
+	return Node{c.f, i}
+}
+
+// span is where d was defined.
+func (c *checker) span(d *attrDef) Span { return Span{int(d.start), c.node(d.key).End()} }
 
 type dynDef struct {
 	name  AttrName
@@ -244,7 +261,19 @@ type dynDef struct {
 // smallSet is the size up to which a set is searched linearly.
 const smallSet = 8
 
-func (s *attrSet) add(d *attrDef) {
+// add appends d to s. The order slices are carved from one slab, so a
+// set's growth does not allocate (most sets are small).
+func (c *checker) add(s *attrSet, d *attrDef) {
+	if len(s.order) == cap(s.order) {
+		n := max(2*cap(s.order), 2)
+		if len(c.ptrs) < n {
+			c.ptrs = make([]*attrDef, max(n, 1024))
+		}
+		o := c.ptrs[:len(s.order):n]
+		c.ptrs = c.ptrs[n:]
+		copy(o, s.order)
+		s.order = o
+	}
 	s.order = append(s.order, d)
 	switch {
 	case s.attrs != nil:
@@ -313,7 +342,7 @@ func (c *checker) literalSet(value Node) *attrSet {
 
 func (c *checker) dup(sp Span, path string, prev *attrDef) {
 	c.report(CodeDuplicateAttr, sp,
-		fmt.Sprintf("attribute '%s' already defined at %s", path, c.where(prev.span.Start)), prev.span)
+		fmt.Sprintf("attribute '%s' already defined at %s", path, c.where(int(prev.start))), c.span(prev))
 }
 
 // addBinding is Nix's addAttr.
@@ -321,16 +350,24 @@ func (c *checker) addBinding(s *attrSet, b Node) {
 	ap := b.Child(FieldAttrpath)
 	value := b.Child(FieldExpression)
 	// As in Nix's parser, the value is built first (it may be a set
-	// literal, with bindings of its own); then the path is read, into a
-	// buffer the value's bindings no longer use.
+	// literal, with bindings of its own); then the path is read. It is read
+	// one component at a time, on the stack: a buffer of AttrNames costs
+	// write barriers while the GC runs, and only error messages need the
+	// whole path.
 	vset := c.literalSet(value)
-	path := c.attrPath(ap)
-	if len(path) == 0 {
+	ch := nextAttr(ap.FirstChild())
+	if !ch.Valid() {
 		return
 	}
-	start := path[0].Node.Start()
-	for i := 0; i < len(path)-1; i++ {
-		a := path[i]
+	start := int32(ch.Start())
+	for {
+		a := checkAttrName(ch)
+		next := nextAttr(ch.NextSibling())
+		if !next.Valid() {
+			c.addLast(s, ap, a, value, vset, start)
+			return
+		}
+		ch = next
 		if !a.Static {
 			nested := c.newSet()
 			s.dyn = append(s.dyn, dynDef{name: a, set: nested})
@@ -339,7 +376,7 @@ func (c *checker) addBinding(s *attrSet, b Node) {
 		}
 		if j := s.get(a.Name); j != nil {
 			if j.set == nil {
-				c.dup(ap.Span(), AttrPathString(path), j)
+				c.dup(ap.Span(), AttrPathString(c.attrPath(ap)), j)
 				return
 			}
 			s = j.set
@@ -347,11 +384,14 @@ func (c *checker) addBinding(s *attrSet, b Node) {
 		}
 		nested := c.newSet()
 		d := c.newDef()
-		*d = attrDef{name: a.Name, set: nested, key: a.Node, span: Span{start, a.Node.End()}}
-		s.add(d)
+		*d = attrDef{name: a.Name, set: nested, key: a.Node.i, start: start}
+		c.add(s, d)
 		s = nested
 	}
-	last := path[len(path)-1]
+}
+
+// addLast defines the last component of a binding's path ap in s.
+func (c *checker) addLast(s *attrSet, ap Node, last AttrName, value Node, vset *attrSet, start int32) {
 	if !last.Static {
 		s.dyn = append(s.dyn, dynDef{name: last, value: value, set: vset})
 		return
@@ -359,17 +399,28 @@ func (c *checker) addBinding(s *attrSet, b Node) {
 	j := s.get(last.Name)
 	if j == nil {
 		d := c.newDef()
-		*d = attrDef{name: last.Name, value: value, set: vset, key: last.Node, span: Span{start, last.Node.End()}}
-		s.add(d)
+		*d = attrDef{name: last.Name, value: value.i, set: vset, key: last.Node.i, start: start}
+		c.add(s, d)
 		return
 	}
 	if j.set == nil || vset == nil {
-		c.dup(ap.Span(), AttrPathString(path), j)
+		c.dup(ap.Span(), AttrPathString(c.attrPath(ap)), j)
 		return
 	}
 	// Both are sets: the later literal's static attributes join the
 	// earlier set; its dynamic attributes and rec are dropped.
-	c.mergeSets(j.set, vset, AttrPathString(path), 0)
+	c.mergeSets(j.set, vset, AttrPathString(c.attrPath(ap)), 0)
+}
+
+// nextAttr returns n or the first sibling after it that is an attribute
+// path component.
+func nextAttr(n Node) Node {
+	for ; n.Valid(); n = n.NextSibling() {
+		if n.FieldName() == FieldAttr {
+			return n
+		}
+	}
+	return Node{}
 }
 
 // mergeSets moves the static attributes of src into dst, as current Nix
@@ -383,15 +434,15 @@ func (c *checker) mergeSets(dst, src *attrSet, prefix string, depth int) {
 	for _, ad := range src.order {
 		j2 := dst.get(ad.name)
 		if j2 == nil {
-			dst.add(ad)
+			c.add(dst, ad)
 			continue
 		}
 		if j2.set != nil && ad.set != nil && !c.oneLevel && depth < 1000 {
 			c.mergeSets(j2.set, ad.set, prefix+"."+ad.name, depth+1)
 			continue
 		}
-		c.report(CodeDuplicateAttr, j2.span,
-			fmt.Sprintf("attribute '%s' already defined at %s", prefix+"."+ad.name, c.where(ad.span.Start)), ad.span)
+		c.report(CodeDuplicateAttr, c.span(j2),
+			fmt.Sprintf("attribute '%s' already defined at %s", prefix+"."+ad.name, c.where(int(ad.start))), c.span(ad))
 	}
 }
 
@@ -407,8 +458,8 @@ func (c *checker) addInherit(s *attrSet, b Node) {
 			continue
 		}
 		d := c.newDef()
-		*d = attrDef{name: a.Name, inherited: !from.Valid(), from: from, key: a.Node, span: a.Span()}
-		s.add(d)
+		*d = attrDef{name: a.Name, inherited: !from.Valid(), from: from.i, key: a.Node.i, start: int32(a.Node.Start())}
+		c.add(s, d)
 	}
 }
 
@@ -515,16 +566,16 @@ func (c *checker) walk(n Node) {
 func (c *checker) bindDef(d *attrDef) {
 	switch {
 	case d.inherited:
-		c.use(d.key, d.name)
-	case d.from.Valid():
-		if !c.from[d.from.i] {
-			c.from[d.from.i] = true
-			c.walk(d.from)
+		c.use(c.node(d.key), d.name)
+	case d.from != 0:
+		if !c.from[d.from] {
+			c.from[d.from] = true
+			c.walk(c.node(d.from))
 		}
-	case d.set != nil && !d.value.Valid():
+	case d.set != nil && d.value == 0:
 		c.bindSet(d.set, Node{})
 	default:
-		c.walk(d.value)
+		c.walk(c.node(d.value))
 	}
 }
 
@@ -555,7 +606,7 @@ func (c *checker) bindSet(s *attrSet, scopeNode Node) {
 		}
 	}
 	for _, d := range s.order {
-		c.push(d.name, Binding{Kind: BindingRec, Name: d.name, Def: d.key, Scope: scopeNode})
+		c.push(d.name, Binding{Kind: BindingRec, Name: d.name, Def: c.node(d.key), Scope: scopeNode})
 	}
 	for _, d := range s.order {
 		if !d.inherited {
@@ -579,7 +630,7 @@ func (c *checker) bindLet(n Node) {
 		}
 	}
 	for _, d := range s.order {
-		c.push(d.name, Binding{Kind: BindingLet, Name: d.name, Def: d.key, Scope: n})
+		c.push(d.name, Binding{Kind: BindingLet, Name: d.name, Def: c.node(d.key), Scope: n})
 	}
 	for _, d := range s.order {
 		if !d.inherited {

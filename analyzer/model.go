@@ -160,9 +160,9 @@ type Definition struct {
 	// ViaConfig is set when Value was resolved through `config.*`
 	// references to other definitions (Part A item 13).
 	ViaConfig bool
+	refs      bool // evaluating Node met a config.* reference (beside the flags: no padding)
 
 	env      *env       // scope of Node, for the config.* resolution pass
-	refs     bool       // evaluating Node met a config.* reference
 	refPaths [][]string // the config.* paths it met (nil: unknown)
 }
 
@@ -279,8 +279,8 @@ type System struct {
 	// system (`options.x = mkOption { default = …; }`), by joined path.
 	Declared map[string]Value
 
-	index map[string][]*Definition // joined path → definitions
-	seen  map[string]bool          // files already imported into this system
+	index pathIndex       // path → definitions
+	seen  map[string]bool // files already imported into this system
 	// byHead holds Defs by their first name, in source order, as of the
 	// last reindex (when len(Defs) was byHeadN): Match and Names look only
 	// at the definitions under the pattern's first name.

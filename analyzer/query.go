@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"hash/maphash"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -53,18 +54,119 @@ func (s *System) finish() {
 
 // reindex rebuilds the path index and merges every option's definitions.
 func (s *System) reindex() {
-	s.index = make(map[string][]*Definition, len(s.Defs))
-	s.byHead, s.byHeadN = map[string][]*Definition{}, len(s.Defs)
-	for _, d := range s.Defs {
-		k := pathKey(d.Path)
-		s.index[k] = append(s.index[k], d)
+	n := len(s.Defs)
+	x := pathIndex{heads: make(map[uint64]int32, n), groups: make([]pathGroup, 0, n)}
+	// First the group (distinct path) and head name of each definition,
+	// counting; then every list is a piece of one array, in source order.
+	gid := make([]int32, 2*n)
+	hid := gid[n:]
+	headID := map[string]int32{}
+	var headCount []int32
+	for i, d := range s.Defs {
+		h := hashPath(d.Path)
+		g := x.find(h, d.Path)
+		if g < 0 {
+			g = int32(len(x.groups))
+			next, ok := x.heads[h]
+			if !ok {
+				next = -1
+			}
+			x.groups = append(x.groups, pathGroup{path: d.Path, next: next})
+			x.heads[h] = g
+		}
+		x.groups[g].n++
+		gid[i] = g
+		hid[i] = -1
 		if len(d.Path) > 0 {
-			s.byHead[d.Path[0]] = append(s.byHead[d.Path[0]], d)
+			k, ok := headID[d.Path[0]]
+			if !ok {
+				k = int32(len(headCount))
+				headID[d.Path[0]] = k
+				headCount = append(headCount, 0)
+			}
+			headCount[k]++
+			hid[i] = k
 		}
 	}
-	for _, defs := range s.index {
-		merge(defs)
+	all := make([]*Definition, 2*n)
+	byPath, byHead := all[:n:n], all[n:]
+	at := 0
+	for g := range x.groups {
+		c := int(x.groups[g].n)
+		x.groups[g].defs = byPath[at : at : at+c]
+		at += c
 	}
+	heads := make([][]*Definition, len(headCount))
+	at = 0
+	for k, c := range headCount {
+		heads[k] = byHead[at : at : at+int(c)]
+		at += int(c)
+	}
+	for i, d := range s.Defs {
+		g := &x.groups[gid[i]]
+		g.defs = append(g.defs, d)
+		if k := hid[i]; k >= 0 {
+			heads[k] = append(heads[k], d)
+		}
+	}
+	s.index = x
+	s.byHead, s.byHeadN = make(map[string][]*Definition, len(headID)), n
+	for name, k := range headID {
+		s.byHead[name] = heads[k]
+	}
+	for g := range x.groups {
+		merge(x.groups[g].defs)
+	}
+}
+
+// pathIndex finds the definitions of an option path without building a
+// joined key: paths hash to chains of groups, one group per distinct path.
+type pathIndex struct {
+	heads  map[uint64]int32 // path hash → first group of its chain
+	groups []pathGroup
+}
+
+type pathGroup struct {
+	path []string
+	defs []*Definition // in source order; capacity ends at its length
+	n    int32         // definitions (while building)
+	next int32         // next group with the same hash, or -1
+}
+
+var pathSeed = maphash.MakeSeed()
+
+func hashPath(p []string) uint64 {
+	h := uint64(len(p))
+	for _, s := range p {
+		h = (h ^ maphash.String(pathSeed, s)) * 0x9e3779b97f4a7c15
+		h ^= h >> 29
+	}
+	return h
+}
+
+// find returns the group of path p (whose hash is h), or -1.
+func (x *pathIndex) find(h uint64, p []string) int32 {
+	g, ok := x.heads[h]
+	if !ok {
+		return -1
+	}
+	for ; g >= 0; g = x.groups[g].next {
+		if samePath(x.groups[g].path, p) {
+			return g
+		}
+	}
+	return -1
+}
+
+// get returns the definitions of exactly path p, nil if none.
+func (x *pathIndex) get(p []string) []*Definition {
+	if len(x.heads) == 0 {
+		return nil
+	}
+	if g := x.find(hashPath(p), p); g >= 0 {
+		return x.groups[g].defs
+	}
+	return nil
 }
 
 func pathKey(p []string) string { return strings.Join(p, "\x00") }
@@ -120,12 +222,12 @@ func merge(defs []*Definition) {
 
 // Defs returns every definition of exactly this path, in source order,
 // whatever its status.
-func (s *System) Lookup(path ...string) []*Definition { return s.index[pathKey(path)] }
+func (s *System) Lookup(path ...string) []*Definition { return s.index.get(path) }
 
 // Effective returns the definitions of path that take (or may take) effect.
 func (s *System) Effective(path ...string) []*Definition {
 	var out []*Definition
-	for _, d := range s.index[pathKey(path)] {
+	for _, d := range s.index.get(path) {
 		if d.Active() {
 			out = append(out, d)
 		}
@@ -199,7 +301,7 @@ func (s *System) Names(pattern string) []string {
 // flag a *missing* setting must check it to avoid false positives.
 func (s *System) MaybeSet(path ...string) bool {
 	for i := len(path); i >= 1; i-- {
-		for _, d := range s.index[pathKey(path[:i])] {
+		for _, d := range s.index.get(path[:i]) {
 			if d.Active() && (i == len(path) || d.Opaque) {
 				return true
 			}

@@ -58,7 +58,7 @@ func (s *System) resolveConfigRefs() {
 	for round := 1; round <= 3; round++ {
 		r.ev.gen = round
 		cache := map[condKey]Tri{}
-		changed := map[string]bool{}
+		changed := map[int32]bool{} // groups of s.index
 		for _, d := range s.Defs {
 			for i := range d.Conditions {
 				c := &d.Conditions[i]
@@ -77,15 +77,15 @@ func (s *System) resolveConfigRefs() {
 				}
 				if t != TriUnknown {
 					c.Value, c.ViaConfig = t, true
-					changed[pathKey(d.Path)] = true
+					changed[s.index.find(hashPath(d.Path), d.Path)] = true
 				}
 			}
 		}
 		if len(changed) == 0 {
 			break
 		}
-		for k := range changed {
-			merge(s.index[k])
+		for g := range changed {
+			merge(s.index.groups[g].defs)
 		}
 	}
 	r.ev.gen = 10
@@ -116,7 +116,7 @@ func (r *resolver) def(d *Definition) {
 func (r *resolver) lookup(path []string) (Value, bool) {
 	path, _ = canonicalPath(path)
 	var active []*Definition
-	for _, d := range r.s.index[pathKey(path)] {
+	for _, d := range r.s.index.get(path) {
 		if d.Active() {
 			active = append(active, d)
 		}
@@ -172,10 +172,11 @@ func (r *resolver) worthPaths(paths [][]string) bool {
 		ok, seen := r.memo[mk]
 		if !seen {
 			cp, _ := canonicalPath(p)
-			k := pathKey(cp)
-			_, ok = r.s.index[k]
-			if _, d := r.s.Declared[k]; d && r.declared {
-				ok = true
+			ok = r.s.index.get(cp) != nil
+			if r.declared && r.s.Declared != nil {
+				if _, d := r.s.Declared[pathKey(cp)]; d {
+					ok = true
+				}
 			}
 			if r.memo == nil {
 				r.memo = map[refKey]bool{}

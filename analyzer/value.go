@@ -46,8 +46,10 @@ type Attr struct {
 // Value is a statically resolved Nix value. Unknown is an honest answer:
 // rules must not guess what an Unknown value holds.
 type Value struct {
-	Kind   ValueKind
-	Bool   bool
+	Kind ValueKind
+	Bool bool
+	size int32 // elements, attributes and string length/256, recursively (see bound)
+
 	Int    int64
 	Float  float64
 	Parts  []StrPart // String and Path: the text, possibly with unknown parts
@@ -60,8 +62,6 @@ type Value struct {
 	// one): the option path it reads, as written. Empty (not nil) for
 	// `config` itself.
 	Ref []string
-
-	size int32 // elements, attributes and string length/256, recursively (see bound)
 }
 
 // unknown builds an Unknown value with a reason.

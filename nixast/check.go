@@ -102,7 +102,7 @@ type checker struct {
 }
 
 func newChecker(f *File) *checker {
-	return &checker{f: f, sets: map[int32]*attrSet{}, from: map[int32]bool{}, vars: map[string][]Binding{}}
+	return &checker{f: f, sets: make(map[int32]*attrSet, len(f.nodes)/256), from: map[int32]bool{}, vars: map[string][]Binding{}}
 }
 
 // attrPath is AttrPath into a reused buffer.
@@ -187,7 +187,11 @@ func (c *checker) run() {
 	// duplicates found) whether or not the binding pass reaches it later.
 	root.Walk(func(n Node) bool {
 		switch n.Kind() {
-		case KindAttrset, KindRecAttrset, KindLetAttrset, KindLet:
+		case KindAttrset, KindRecAttrset:
+			if !valueLiteral(n) {
+				c.setFor(n)
+			}
+		case KindLetAttrset, KindLet:
 			c.setFor(n)
 		case KindFunction:
 			c.checkFormals(n)
@@ -299,13 +303,39 @@ func (s *attrSet) get(name string) *attrDef {
 }
 
 // setFor builds (once) the set of a set literal or the bindings of a let.
+// A literal that is a binding's value is not looked up here: the set it
+// belongs to builds it (literalSet) and keeps it in the attrDef, where the
+// binding pass finds it, so only the other sets take a map entry.
 func (c *checker) setFor(n Node) *attrSet {
 	if s, ok := c.sets[n.i]; ok {
 		return s
 	}
 	s := c.newSet()
-	s.rec = n.Kind() == KindRecAttrset || n.Kind() == KindLetAttrset
 	c.sets[n.i] = s
+	c.build(s, n)
+	return s
+}
+
+// valueLiteral reports whether n is, through parentheses, the value of a
+// binding: the set literal literalSet builds for it.
+func valueLiteral(n Node) bool {
+	for n.FieldName() == FieldExpression {
+		p := n.Parent()
+		switch p.Kind() {
+		case KindParenthesized:
+			n = p
+			continue
+		case KindBinding:
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// build fills s with the bindings of the set literal or let n.
+func (c *checker) build(s *attrSet, n Node) {
+	s.rec = n.Kind() == KindRecAttrset || n.Kind() == KindLetAttrset
 	var bs Node
 	for ch := n.FirstChild(); ch.Valid(); ch = ch.NextSibling() {
 		if ch.Kind() == KindBindingSet {
@@ -326,7 +356,6 @@ func (c *checker) setFor(n Node) *attrSet {
 			c.report(CodeDynamicAttr, d.name.Span(), "dynamic attributes not allowed in let")
 		}
 	}
-	return s
 }
 
 // literalSet returns the set of value if it is a set literal (through
@@ -335,7 +364,9 @@ func (c *checker) literalSet(value Node) *attrSet {
 	v := value.Unparen()
 	switch v.Kind() {
 	case KindAttrset, KindRecAttrset:
-		return c.setFor(v)
+		s := c.newSet()
+		c.build(s, v)
+		return s
 	}
 	return nil
 }
@@ -574,6 +605,9 @@ func (c *checker) bindDef(d *attrDef) {
 		}
 	case d.set != nil && d.value == 0:
 		c.bindSet(d.set, Node{})
+	case d.set != nil:
+		// walk would reach the literal through the parentheses.
+		c.bindSet(d.set, c.node(d.value).Unparen())
 	default:
 		c.walk(c.node(d.value))
 	}
@@ -581,7 +615,9 @@ func (c *checker) bindDef(d *attrDef) {
 
 func (c *checker) bindDyn(d dynDef) {
 	c.walk(d.name.Expr)
-	if d.value.Valid() {
+	if d.value.Valid() && d.set != nil {
+		c.bindSet(d.set, d.value.Unparen())
+	} else if d.value.Valid() {
 		c.walk(d.value)
 	} else if d.set != nil {
 		c.bindSet(d.set, Node{})

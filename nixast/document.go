@@ -10,10 +10,11 @@ import (
 // Document is an editable source that re-parses incrementally, reusing the
 // previous tree. It owns C memory: call Close.
 type Document struct {
-	path string
-	file *File
-	tree *tsnix.Tree
-	flat tsnix.Flat // file's nodes with their ids, for the next flatten
+	path   string
+	file   *File
+	tree   *tsnix.Tree // nil after Release or a failed parse: the next Apply parses from scratch
+	flat   tsnix.Flat  // file's nodes with their ids, for the next flatten
+	closed bool
 }
 
 // Edit replaces the bytes [Start, End) of the current text with Text.
@@ -41,7 +42,7 @@ func (d *Document) File() *File { return d.file }
 // Apply applies edits in order (each against the text left by the previous
 // one) and re-parses. On error the document is unchanged.
 func (d *Document) Apply(edits []Edit) (*File, error) {
-	if d.tree == nil {
+	if d.closed {
 		return nil, errors.New("nixast: document is closed")
 	}
 	src := d.file.Src
@@ -69,19 +70,24 @@ func (d *Document) Apply(edits []Edit) (*File, error) {
 	if err := checkInput(d.path, src); err != nil {
 		return nil, err
 	}
+	if d.tree == nil {
+		// Released (or a parse failed): nothing to reuse.
+		t, err := tsnix.Parse(src, nil)
+		if err != nil {
+			return nil, &ParseError{d.path, err.Error()}
+		}
+		d.tree = t
+		d.flat = t.FlattenReuse(nil, 0, 0, uint32(len(src)), uint32(len(src)))
+		d.file = build(d.path, src, lines, d.flat.Nodes)
+		return d.file, nil
+	}
 	for _, e := range pending {
 		d.tree.Edit(uint32(e.start), uint32(e.oldEnd), uint32(e.newEnd), e.sPt, e.oldEndPt, e.newEndPt)
 	}
 	t, err := tsnix.Parse(src, d.tree)
 	if err != nil {
-		// The old tree was edited; re-parse from scratch to stay consistent.
-		d.tree.Close()
-		if t, err = tsnix.Parse(d.file.Src, nil); err != nil {
-			d.tree = nil
-			return nil, &ParseError{d.path, err.Error()}
-		}
-		d.tree = t
-		d.flat = t.FlattenReuse(nil, 0, 0, uint32(len(d.file.Src)), uint32(len(d.file.Src)))
+		// The old tree was edited: drop it, the next Apply starts afresh.
+		d.Release()
 		return nil, &ParseError{d.path, "incremental parse failed"}
 	}
 	// The old tree stays alive until the new one is flattened: the reuse of
@@ -97,8 +103,7 @@ func (d *Document) Apply(edits []Edit) (*File, error) {
 		// broken text is parsed from scratch; valid text keeps the fast path.
 		t.Close()
 		if t, err = tsnix.Parse(src, nil); err != nil {
-			d.tree = nil
-			d.flat = tsnix.Flat{}
+			d.tree, d.flat = nil, tsnix.Flat{}
 			return nil, &ParseError{d.path, err.Error()}
 		}
 		reuse = nil
@@ -126,10 +131,22 @@ func commonEnds(a, b []byte) (prefix, suffix int) {
 	return prefix, suffix
 }
 
-// Close frees the tree. The last File stays usable.
-func (d *Document) Close() {
+// Release frees the tree kept for incremental parsing (its C memory is
+// several times the source's size); the document stays usable, and its next
+// Apply parses from scratch.
+func (d *Document) Release() {
 	if d.tree != nil {
 		d.tree.Close()
 		d.tree = nil
 	}
+	d.flat = tsnix.Flat{}
+}
+
+// Live reports whether the document keeps a tree for incremental parsing.
+func (d *Document) Live() bool { return d.tree != nil }
+
+// Close frees the tree. The last File stays usable; Apply fails after it.
+func (d *Document) Close() {
+	d.Release()
+	d.closed = true
 }

@@ -209,9 +209,15 @@ func TestDocumentReuseMatchesFreshParse(t *testing.T) {
 				edits = append(edits, e)
 				text = applyEdit(text, e)
 			}
+			if step%17 == 16 {
+				d.Release() // as the server does for documents not edited lately
+			}
 			got, err := d.Apply(edits)
 			if err != nil {
 				t.Fatalf("seed %d step %d: %v", si, step, err)
+			}
+			if !d.Live() {
+				t.Fatalf("seed %d step %d: no tree after Apply", si, step)
 			}
 			want, err := Parse("d.nix", text)
 			if err != nil {

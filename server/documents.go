@@ -36,6 +36,47 @@ type docState struct {
 	pubMu sync.Mutex // orders publications of this document
 }
 
+// touchLocked marks d as the most recently used document and drops the
+// trees and models of those beyond Options.LiveTrees; s.mu is held.
+func (s *Server) touchLocked(d *docState) {
+	for i, x := range s.live {
+		if x == d {
+			s.live = append(s.live[:i], s.live[i+1:]...)
+			break
+		}
+	}
+	if d.doc != nil && !d.closed {
+		s.live = append(s.live, d)
+	}
+	for len(s.live) > max(s.opts.LiveTrees, 0) {
+		x := s.live[0]
+		s.live = s.live[1:]
+		if x.doc != nil {
+			x.doc.Release()
+		}
+		x.result.dropModel()
+	}
+}
+
+// liveLocked reports whether d keeps its tree and model; s.mu is held.
+func (s *Server) liveLocked(d *docState) bool {
+	for _, x := range s.live {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+// touch is touchLocked for the document at uri, if it is open.
+func (s *Server) touch(uri string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d, ok := s.docs[uri]; ok {
+		s.touchLocked(d)
+	}
+}
+
 func (d *docState) stopTimer() {
 	if d.timer != nil {
 		d.timer.Stop()
@@ -91,11 +132,39 @@ type analysis struct {
 	diags    []protocol.Diagnostic // parallel to findings
 	unit     map[string]bool
 	// model is the module model the rules saw (nil without a parse):
-	// hovers and lenses read it instead of building it again.
-	model *analyzer.Model
+	// hovers and lenses read it (Model) instead of building it again. Only
+	// the most recently used documents keep it (touchLocked): with hundreds
+	// of files open the models were most of the server's memory. Model
+	// builds a dropped one again with rebuild.
+	modelMu sync.Mutex
+	model   *analyzer.Model
+	rebuild func() *analyzer.Model
 
 	lensOnce sync.Once
 	lenses   []exposureLens // computed on the first codeLens request
+}
+
+// Model returns the analysis's module model, building it again if it was
+// dropped; nil when the text could not be analysed.
+func (a *analysis) Model() *analyzer.Model {
+	a.modelMu.Lock()
+	defer a.modelMu.Unlock()
+	if a.model == nil && a.rebuild != nil {
+		a.model = a.rebuild()
+	}
+	return a.model
+}
+
+// dropModel frees the model; Model rebuilds it when asked.
+func (a *analysis) dropModel() {
+	if a == nil {
+		return
+	}
+	a.modelMu.Lock()
+	if a.rebuild != nil {
+		a.model = nil
+	}
+	a.modelMu.Unlock()
 }
 
 func (a *analysis) resultID() string {
@@ -113,11 +182,13 @@ func (s *Server) didOpen(raw json.RawMessage) error {
 	if old, ok := s.docs[uri]; ok { // reopened without a close: start over
 		old.stopTimer()
 		old.closed = true
+		s.touchLocked(old) // out of the live list
 		old.close()
 	}
 	d := &docState{uri: uri, path: docPath(uri), version: p.TextDocument.Version}
 	d.setText([]byte(p.TextDocument.Text))
 	s.docs[uri] = d
+	s.touchLocked(d)
 	s.ws.SetOpen(d.path, d.file)
 	s.schedule(d)
 	s.scheduleDependents(d.path)
@@ -156,6 +227,7 @@ func (s *Server) didChange(raw json.RawMessage) error {
 	}
 	d.version = p.TextDocument.Version
 	d.result = nil
+	s.touchLocked(d)
 	s.ws.SetOpen(d.path, d.file)
 	s.schedule(d)
 	s.scheduleDependents(d.path)
@@ -236,6 +308,7 @@ func (s *Server) didClose(raw json.RawMessage) error {
 		delete(s.docs, uri)
 		d.stopTimer()
 		d.closed = true
+		s.touchLocked(d) // out of the live list
 		s.ws.SetOpen(d.path, nil)
 		s.scheduleDependents(d.path)
 	}
@@ -358,6 +431,9 @@ func (s *Server) startAnalysis(d *docState) {
 		if current {
 			d.result = res
 			d.unitPaths = res.unit
+			if !s.liveLocked(d) {
+				res.dropModel()
+			}
 		}
 		if d.dirty {
 			d.dirty = false
@@ -429,6 +505,9 @@ func (s *Server) current(uri string) (*analysis, *docState, bool) {
 	s.mu.Lock()
 	if !d.closed && d.version == snap.version && s.gen == snap.gen && d.result == nil {
 		d.result = res
+		if !s.liveLocked(d) {
+			res.dropModel()
+		}
 	}
 	s.mu.Unlock()
 	return res, d, true
@@ -472,6 +551,10 @@ func (s *Server) analyze(snap snapshot) (res *analysis) {
 			res.unit[p] = true
 		}
 		res.findings, res.model = analyzeUnit(s.ws, u, snap.cfg)
+		root, ws := snap.file, s.ws
+		res.rebuild = func() *analyzer.Model {
+			return analyzer.BuildModelWith([]*nixast.File{root}, ws.modelOptions())
+		}
 	}
 	s.convert(res, snap)
 	return res

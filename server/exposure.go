@@ -52,11 +52,12 @@ func exposureTitle(sc analyzer.Score, system string, more int) string {
 // lensesOf computes the exposure lenses of an analysis once.
 func lensesOf(res *analysis) []exposureLens {
 	res.lensOnce.Do(func() {
-		if res.model == nil || res.file == nil {
+		model := res.Model()
+		if model == nil || res.file == nil {
 			return
 		}
 		at := map[nixast.Span]int{} // span → index in res.lenses
-		for _, sys := range res.model.AllSystems() {
+		for _, sys := range model.AllSystems() {
 			if !sys.Context.IsNixOS() {
 				continue
 			}
@@ -131,11 +132,16 @@ func (s *Server) executeCommand(ctx context.Context, raw json.RawMessage) (any, 
 		}
 	}
 	res, _, ok := s.current(uri)
-	if !ok || res.model == nil {
+	var model *analyzer.Model
+	if ok {
+		s.touch(uri)
+		model = res.Model()
+	}
+	if model == nil {
 		return nil, jsonrpc2.NewError(jsonrpc2.InvalidParams, fmt.Sprintf("%s is not open or cannot be analysed", uri))
 	}
 	var sys *analyzer.System
-	for _, x := range res.model.AllSystems() {
+	for _, x := range model.AllSystems() {
 		if x.Name == system && x.Context.IsNixOS() {
 			sys = x
 			break

@@ -65,12 +65,13 @@ func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) {
 	if !ok || res.file == nil {
 		return nil, nil
 	}
+	s.touch(string(p.TextDocument.URI))
 	s.mu.Lock()
 	c := conv{lines: res.file.Lines, utf8: s.enc == encUTF8}
 	docsBase := s.docsBaseLocked()
 	providers := s.hovers
 	s.mu.Unlock()
-	hc := &HoverContext{URI: string(p.TextDocument.URI), File: res.file, Offset: c.off(p.Position), Findings: res.findings, DocsBase: docsBase, Model: res.model, Roots: s.rootsCopy()}
+	hc := &HoverContext{URI: string(p.TextDocument.URI), File: res.file, Offset: c.off(p.Position), Findings: res.findings, DocsBase: docsBase, Model: res.Model(), Roots: s.rootsCopy()}
 	var parts []string
 	var span nixast.Span
 	first := true
@@ -176,10 +177,11 @@ func (s *Server) codeLens(ctx context.Context, raw json.RawMessage) (any, error)
 	if !ok || res.file == nil {
 		return lenses, nil
 	}
+	s.touch(string(p.TextDocument.URI))
 	s.mu.Lock()
 	c := conv{lines: res.file.Lines, utf8: s.enc == encUTF8}
 	s.mu.Unlock()
-	lc := &LensContext{URI: string(p.TextDocument.URI), File: res.file, Findings: res.findings, Model: res.model, result: res}
+	lc := &LensContext{URI: string(p.TextDocument.URI), File: res.file, Findings: res.findings, Model: res.Model(), result: res}
 	for _, lp := range providers {
 		for _, l := range lp(ctx, lc) {
 			cl := protocol.CodeLens{Range: c.rng(l.Span)}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -118,12 +119,27 @@ func BenchmarkOpenFilesMemory(b *testing.B) {
 		runtime.ReadMemStats(&ms)
 		heap = float64(ms.HeapInuse) / (1 << 20)
 		rss = vmRSS(b) / (1 << 20)
+		if p := os.Getenv("NIXSEC_BENCH_HEAPPROFILE"); p != "" {
+			writeHeapProfile(b, p)
+		}
 		c.shutdownExit()
 	}
 	b.ReportMetric(rss, "rss-MB")
 	b.ReportMetric(heap, "heap-MB")
 	b.ReportMetric(float64(len(files)), "files")
 	b.ReportMetric(0, "ns/op")
+}
+
+// writeHeapProfile writes the live heap (go tool pprof -sample_index=inuse_space).
+func writeHeapProfile(b *testing.B, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // vmRSS is the process's resident set in bytes, from /proc/self/status; 0

@@ -44,9 +44,20 @@ type Options struct {
 	// ReadFile reads files that are not open in the editor; nil is
 	// analyzer.OSLoader.
 	ReadFile func(path string) ([]byte, error)
+	// LiveTrees is how many documents keep their tree-sitter tree for
+	// incremental parsing (the most recently opened or edited ones); 0 is
+	// DefaultLiveTrees, negative keeps none.
+	LiveTrees int
 
 	analysed func(time.Duration) // test hook: each analysis's duration
 }
+
+// DefaultLiveTrees bounds the documents that keep a tree for incremental
+// parsing. A tree's C memory is many times its source's size, and with
+// hundreds of files open it dominated the server's memory; a document
+// whose tree was dropped is parsed from scratch on its next change
+// (once), then incrementally again.
+const DefaultLiveTrees = 8
 
 type lifecycle int
 
@@ -77,6 +88,7 @@ type Server struct {
 	cfg      *Config // effective configuration
 	gen      uint64  // bumped when the configuration changes
 	docs     map[string]*docState
+	live     []*docState // documents holding a tree, least recently touched first
 	inflight map[string]context.CancelFunc
 	ws       *Workspace
 	roots    []string
@@ -102,6 +114,9 @@ func New(opts Options) *Server {
 	}
 	if opts.DocsBaseURL == "" {
 		opts.DocsBaseURL = DefaultDocsBaseURL
+	}
+	if opts.LiveTrees == 0 {
+		opts.LiveTrees = DefaultLiveTrees
 	}
 	s := &Server{
 		opts:     opts,
@@ -574,7 +589,7 @@ func (s *Server) showWarnings(source string, warnings []string) {
 func (s *Server) closeAll() {
 	s.mu.Lock()
 	docs := s.docs
-	s.docs = map[string]*docState{}
+	s.docs, s.live = map[string]*docState{}, nil
 	for _, d := range docs {
 		d.stopTimer()
 	}

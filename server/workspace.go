@@ -151,6 +151,12 @@ func (w *Workspace) Unit(path string, root *nixast.File) Unit {
 	return u
 }
 
+// modelOptions reads imports through the workspace (open documents' text
+// first) and its parse cache.
+func (w *Workspace) modelOptions() analyzer.ModelOptions {
+	return analyzer.ModelOptions{Loader: w.Load, Cache: w.cache}
+}
+
 // importsOf lists the local files a file refers to with relative path
 // literals (imports = [ ./a.nix ], import ../b, callPackage ./c {}): the
 // module graph's edges as far as syntax alone tells. A directory means its
@@ -187,7 +193,7 @@ func importsOf(f *nixast.File) []string {
 // kept: an imported file open in the editor gets its own analysis. The
 // model is kept with the result for hovers and lenses.
 func analyzeUnit(w *Workspace, u Unit, cfg *Config) ([]diagnostics.Finding, *analyzer.Model) {
-	opts := analyzer.Options{Enabled: cfg.enabled, Model: analyzer.ModelOptions{Loader: w.Load, Cache: w.cache}}
+	opts := analyzer.Options{Enabled: cfg.enabled, Model: w.modelOptions()}
 	if cfg.ExposureThreshold != nil {
 		opts.ExposureThreshold = *cfg.ExposureThreshold
 	}

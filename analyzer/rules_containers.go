@@ -177,8 +177,12 @@ func (e listElem) relatedSrc() []diagnostics.Related {
 // listElems returns the elements of every active definition of a list
 // option (lists from several modules concatenate).
 func listElems(s *System, path ...string) []listElem {
+	defs := s.Effective(path...)
+	if len(defs) == 1 {
+		return defElems(defs[0]) // the usual case, without a copy
+	}
 	var out []listElem
-	for _, d := range s.Effective(path...) {
+	for _, d := range defs {
 		out = append(out, defElems(d)...)
 	}
 	return out

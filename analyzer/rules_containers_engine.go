@@ -70,7 +70,11 @@ func groupMembers(s *System) []groupMember {
 	keep := func(g string) bool { _, ok := rootGroups[g]; return ok || g == "wheel" }
 	var out []groupMember
 	for _, base := range [][]string{{"users", "users"}, {"users", "extraUsers"}} {
-		for _, u := range namesUnder(s, base) {
+		users := namesUnder(s, base)
+		if out == nil {
+			out = make([]groupMember, 0, len(users)) // most list one group of interest or none
+		}
+		for _, u := range users {
 			path := sub(base, u, "extraGroups")
 			via := ""
 			for _, e := range listElems(s, path...) {

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"iter"
+	"unsafe"
 
 	"github.com/nixsec/nixsec/nixast"
 )
@@ -20,17 +21,24 @@ type collector struct {
 // collectMem hands out option paths and definitions from larger blocks:
 // a module makes thousands of each, and allocating them one by one was a
 // large part of the model's cost (it runs on every keystroke in the LSP).
+// Blocks double from small ones, so that a small file's model keeps
+// little unused space alive.
 type collectMem struct {
 	paths []string
 	defs  []Definition
 }
+
+const (
+	maxPathBlock = 1024                                        // names (16 KB)
+	maxDefBlock  = int(32 << 10 / unsafe.Sizeof(Definition{})) // one 32 KB size class
+)
 
 // path returns an empty slice with room for exactly n names. Its capacity
 // ends there, so an append beyond n copies instead of writing into the
 // next path of the block.
 func (m *collectMem) path(n int) []string {
 	if n > cap(m.paths)-len(m.paths) {
-		m.paths = make([]string, 0, max(n, 512))
+		m.paths = make([]string, 0, max(n, min(2*cap(m.paths), maxPathBlock), 32))
 	}
 	l := len(m.paths)
 	m.paths = m.paths[:l+n]
@@ -40,7 +48,7 @@ func (m *collectMem) path(n int) []string {
 // def returns a new zero Definition.
 func (m *collectMem) def() *Definition {
 	if len(m.defs) == cap(m.defs) {
-		m.defs = make([]Definition, 0, 64)
+		m.defs = make([]Definition, 0, max(min(2*cap(m.defs), maxDefBlock), 4))
 	}
 	m.defs = m.defs[:len(m.defs)+1]
 	return &m.defs[len(m.defs)-1]

@@ -55,7 +55,12 @@ func (s *System) finish() {
 // reindex rebuilds the path index and merges every option's definitions.
 func (s *System) reindex() {
 	n := len(s.Defs)
-	x := pathIndex{heads: make(map[uint64]int32, n), groups: make([]pathGroup, 0, n)}
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	x := pathIndex{table: make([]int32, size), groups: make([]pathGroup, 0, n)}
+	mask := uint64(size - 1)
 	// First the group (distinct path) and head name of each definition,
 	// counting; then every list is a piece of one array, in source order.
 	gid := make([]int32, 2*n)
@@ -64,18 +69,21 @@ func (s *System) reindex() {
 	var headCount []int32
 	for i, d := range s.Defs {
 		h := hashPath(d.Path)
-		g := x.find(h, d.Path)
-		if g < 0 {
-			g = int32(len(x.groups))
-			next, ok := x.heads[h]
-			if !ok {
-				next = -1
+		for pos := h & mask; ; pos = (pos + 1) & mask {
+			t := x.table[pos]
+			if t == 0 {
+				// start is the group's first definition until the lists are laid out.
+				x.groups = append(x.groups, pathGroup{hash: h, start: int32(i), n: 1})
+				x.table[pos] = int32(len(x.groups))
+				gid[i] = int32(len(x.groups) - 1)
+				break
 			}
-			x.groups = append(x.groups, pathGroup{path: d.Path, next: next})
-			x.heads[h] = g
+			if g := &x.groups[t-1]; g.hash == h && samePath(s.Defs[g.start].Path, d.Path) {
+				g.n++
+				gid[i] = t - 1
+				break
+			}
 		}
-		x.groups[g].n++
-		gid[i] = g
 		hid[i] = -1
 		if len(d.Path) > 0 {
 			k, ok := headID[d.Path[0]]
@@ -89,22 +97,21 @@ func (s *System) reindex() {
 		}
 	}
 	all := make([]*Definition, 2*n)
-	byPath, byHead := all[:n:n], all[n:]
-	at := 0
+	x.defs = all[:n:n]
+	at := int32(0)
 	for g := range x.groups {
-		c := int(x.groups[g].n)
-		x.groups[g].defs = byPath[at : at : at+c]
-		at += c
+		x.groups[g].start, at = at, at+x.groups[g].n
+		x.groups[g].n = 0 // counts again while filling
 	}
 	heads := make([][]*Definition, len(headCount))
-	at = 0
+	byHead := all[n:]
 	for k, c := range headCount {
-		heads[k] = byHead[at : at : at+int(c)]
-		at += int(c)
+		heads[k], byHead = byHead[:0:c], byHead[c:]
 	}
 	for i, d := range s.Defs {
 		g := &x.groups[gid[i]]
-		g.defs = append(g.defs, d)
+		x.defs[g.start+g.n] = d
+		g.n++
 		if k := hid[i]; k >= 0 {
 			heads[k] = append(heads[k], d)
 		}
@@ -115,22 +122,22 @@ func (s *System) reindex() {
 		s.byHead[name] = heads[k]
 	}
 	for g := range x.groups {
-		merge(x.groups[g].defs)
+		merge(x.group(int32(g)))
 	}
 }
 
 // pathIndex finds the definitions of an option path without building a
-// joined key: paths hash to chains of groups, one group per distinct path.
+// joined key: an open-addressing table of path hashes over groups, one
+// group per distinct path.
 type pathIndex struct {
-	heads  map[uint64]int32 // path hash → first group of its chain
+	table  []int32 // group+1 by hash, linear probing; 0: empty
 	groups []pathGroup
+	defs   []*Definition // each group's definitions in source order, one group after the other
 }
 
 type pathGroup struct {
-	path []string
-	defs []*Definition // in source order; capacity ends at its length
-	n    int32         // definitions (while building)
-	next int32         // next group with the same hash, or -1
+	hash     uint64
+	start, n int32 // defs[start:start+n]
 }
 
 var pathSeed = maphash.MakeSeed()
@@ -144,27 +151,35 @@ func hashPath(p []string) uint64 {
 	return h
 }
 
-// find returns the group of path p (whose hash is h), or -1.
-func (x *pathIndex) find(h uint64, p []string) int32 {
-	g, ok := x.heads[h]
-	if !ok {
+// find returns the group of path p, or -1.
+func (x *pathIndex) find(p []string) int32 {
+	if len(x.table) == 0 {
 		return -1
 	}
-	for ; g >= 0; g = x.groups[g].next {
-		if samePath(x.groups[g].path, p) {
-			return g
+	h := hashPath(p)
+	mask := uint64(len(x.table) - 1)
+	for pos := h & mask; ; pos = (pos + 1) & mask {
+		t := x.table[pos]
+		if t == 0 {
+			return -1
+		}
+		if g := &x.groups[t-1]; g.hash == h && samePath(x.defs[g.start].Path, p) {
+			return t - 1
 		}
 	}
-	return -1
+}
+
+// group returns the definitions of group g; their capacity ends at their
+// length, so a caller's append copies.
+func (x *pathIndex) group(g int32) []*Definition {
+	gr := x.groups[g]
+	return x.defs[gr.start : gr.start+gr.n : gr.start+gr.n]
 }
 
 // get returns the definitions of exactly path p, nil if none.
 func (x *pathIndex) get(p []string) []*Definition {
-	if len(x.heads) == 0 {
-		return nil
-	}
-	if g := x.find(hashPath(p), p); g >= 0 {
-		return x.groups[g].defs
+	if g := x.find(p); g >= 0 {
+		return x.group(g)
 	}
 	return nil
 }

@@ -77,7 +77,7 @@ func (s *System) resolveConfigRefs() {
 				}
 				if t != TriUnknown {
 					c.Value, c.ViaConfig = t, true
-					changed[s.index.find(hashPath(d.Path), d.Path)] = true
+					changed[s.index.find(d.Path)] = true
 				}
 			}
 		}
@@ -85,7 +85,7 @@ func (s *System) resolveConfigRefs() {
 			break
 		}
 		for g := range changed {
-			merge(s.index.groups[g].defs)
+			merge(s.index.group(g))
 		}
 	}
 	r.ev.gen = 10

@@ -1,6 +1,7 @@
 package nixast
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -194,6 +195,15 @@ func TestDocumentReuseMatchesFreshParse(t *testing.T) {
 	steps := 150
 	if testing.Short() {
 		steps = 30
+	}
+	if dir := os.Getenv("NIXSEC_CORPUS"); dir != "" {
+		// Real files: fewer steps each (go test -run Reuse -timeout 1h).
+		seeds, steps = nil, 12
+		for _, p := range nixFiles(t, dir) {
+			if b, err := os.ReadFile(p); err == nil && len(b) > 0 && len(b) < 1<<20 && bytes.IndexByte(b, 0) < 0 {
+				seeds = append(seeds, b)
+			}
+		}
 	}
 	reused, copied, total := 0, 0, 0
 	for si, src := range seeds {

@@ -741,10 +741,11 @@ var (
 
 	FirewallNoForwardFilter = &Rule{RuleMeta: diagnostics.RuleMeta{
 		ID: "NIXSEC-FW-012", Slug: "firewall-forward-unfiltered", Title: "Forwarding/NAT enabled without forward filtering",
-		Category: "Firewall", Severity: diagnostics.Low, MaxSeverity: diagnostics.Medium,
+		Category: "Firewall", Severity: diagnostics.Info, MaxSeverity: diagnostics.Medium,
 		Description: "The host forwards packets (`networking.nat.enable = true`, `boot.kernel.sysctl.\"net.ipv4.ip_forward\"`/`\"net.ipv4.conf.all.forwarding\"` = 1, " +
 			"or `services.tailscale.useRoutingFeatures` = \"server\"/\"both\") while forward filtering is off (`networking.firewall.filterForward` " +
-			"is not `true` with the nftables backend); `networking.nat.forwardPorts` entries raise it to medium.",
+			"is not `true` with the nftables backend). Reported as low; a Tailscale subnet router or exit node as info (the tailnet's access " +
+			"controls decide who uses its routes); `networking.nat.forwardPorts` entries raise it to medium.",
 		Why: "The NixOS firewall filters INPUT only by default: routed and DNATed traffic is not covered by `allowedTCPPorts`, so every " +
 			"forwarded destination and published port is reachable.",
 		Remediation: "Set `networking.nftables.enable = true; networking.firewall.filterForward = true;` and allow the required flows with `networking.firewall.extraForwardRules`.",
@@ -753,7 +754,8 @@ var (
 		CWE:         []int{284},
 		Bad:         "networking.nat = {\n  enable = true;\n  externalInterface = \"eth0\";\n  internalInterfaces = [ \"ve-+\" ];\n};",
 		Good:        "networking.nat.enable = true;\nnetworking.nftables.enable = true;\nnetworking.firewall.filterForward = true;",
-		FalsePositives: "Dedicated routers with their own forward policy (e.g. a custom nftables ruleset) and Docker hosts (Docker manages the FORWARD chain) " +
+		FalsePositives: "Dedicated routers with their own forward policy (e.g. a custom nftables ruleset), Docker hosts (Docker manages the FORWARD chain) " +
+			"and Kubernetes nodes (`services.k3s.enable`, `services.rke2.enable`, `services.kubernetes.roles`: the network plugin manages it) " +
 			"are not reported. Not reported when the firewall is disabled (NIXSEC-FW-001).",
 	}}
 
@@ -1968,6 +1970,10 @@ func runFirewallForward(p *Pass) {
 		if st, _ := nwBool(s, "virtualisation", "docker", "enable"); st != nwNo {
 			continue // Docker owns the FORWARD chain
 		}
+		k8s := fwKubernetesNode(s)
+		if k8s == nwYes {
+			continue // the cluster's CNI and kube-proxy own the FORWARD chain
+		}
 		if fwOwnForwardPolicy(s) {
 			continue
 		}
@@ -1975,8 +1981,14 @@ func runFirewallForward(p *Pass) {
 			continue
 		}
 		f := nwFinding(p, r, "%s makes the host forward packets but networking.firewall.filterForward is not enabled (nftables backend): routed traffic is not filtered", what)
-		if rst == nwMaybe {
+		f.Severity = diagnostics.Low
+		if rst == nwMaybe || k8s == nwMaybe {
 			f.Confidence = diagnostics.Possible
+		}
+		if r.PathString() == "services.tailscale.useRoutingFeatures" {
+			// A subnet router or exit node forwards what the tailnet's ACLs allow.
+			f.Severity = diagnostics.Info
+			f.Message += "; the tailnet's access controls decide who may use the routes"
 		}
 		for _, d := range s.Effective("networking", "nat", "forwardPorts") {
 			if d.Value.Kind == List && len(d.Value.List) > 0 || d.Value.Kind == Unknown {
@@ -1996,6 +2008,30 @@ func runFirewallForward(p *Pass) {
 		}
 		p.Report(f)
 	}
+}
+
+// fwKubernetesNode reports whether s runs a Kubernetes node (k3s, rke2 or
+// the kubernetes module with a role), whose network plugin manages the
+// FORWARD chain.
+func fwKubernetesNode(s *System) nwState {
+	st := nwNo
+	for _, path := range [][]string{{"services", "k3s", "enable"}, {"services", "rke2", "enable"}} {
+		if b, _ := nwBool(s, path...); b > st {
+			st = b
+		}
+	}
+	for _, d := range s.Effective("services", "kubernetes", "roles") {
+		if d.Value.Kind == List && len(d.Value.List) > 0 || d.Value.Kind == Unknown {
+			b := nwYes
+			if d.Confidence() != diagnostics.Definite || d.Value.Kind == Unknown {
+				b = nwMaybe
+			}
+			if b > st {
+				st = b
+			}
+		}
+	}
+	return st
 }
 
 // fwOwnForwardPolicy reports a forward policy of the operator's own: an

@@ -281,3 +281,30 @@ func TestSensitivePortWithAuth(t *testing.T) {
 		t.Errorf("policy fix: %s", out)
 	}
 }
+
+func TestForwardFilterSeverity(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		n         int
+		want      diagnostics.Severity
+	}{
+		{"nat", `{ networking.nat.enable = true; }`, 1, diagnostics.Low},
+		{"tailscale exit node", `{ services.tailscale = { enable = true; useRoutingFeatures = "server"; }; }`, 1, diagnostics.Info},
+		{"tailscale client", `{ services.tailscale = { enable = true; useRoutingFeatures = "client"; }; }`, 0, 0},
+		{"nat and tailscale", `{ networking.nat.enable = true; services.tailscale = { enable = true; useRoutingFeatures = "both"; }; }`, 1, diagnostics.Low},
+		{"k3s", `{ networking.nat.enable = true; services.k3s.enable = true; }`, 0, 0},
+		{"rke2", `{ networking.nat.enable = true; services.rke2.enable = true; }`, 0, 0},
+		{"kubernetes roles", `{ networking.nat.enable = true; services.kubernetes.roles = [ "node" ]; }`, 0, 0},
+		{"kubernetes without roles", `{ networking.nat.enable = true; services.kubernetes.roles = [ ]; }`, 1, diagnostics.Low},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, _ := nwLint(t, "NIXSEC-FW-012", tc.src)
+			if len(fs) != tc.n {
+				t.Fatalf("%d findings, want %d: %+v", len(fs), tc.n, fs)
+			}
+			if tc.n > 0 && fs[0].Severity != tc.want {
+				t.Errorf("severity %s, want %s (%s)", fs[0].Severity, tc.want, fs[0].Message)
+			}
+		})
+	}
+}

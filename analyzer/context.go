@@ -82,7 +82,7 @@ func fileShape(expr nixast.Node) (body nixast.Node, formals map[string]bool) {
 // topNames are the first names of an attrset's bindings.
 func topNames(set nixast.Node) map[string]bool {
 	out := map[string]bool{}
-	for _, b := range bindings(set) {
+	for b := range eachBinding(set) {
 		if name, ok := firstName(b); ok {
 			out[name] = true
 		}

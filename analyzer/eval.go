@@ -173,8 +173,19 @@ func (ev *evaluator) eval1(n nixast.Node, e *env) Value {
 		return ev.variable(n, e)
 	case nixast.KindList:
 		v := Value{Kind: List, Node: n}
-		for _, el := range n.ChildrenOf(nixast.FieldElement) {
-			v.List = append(v.List, ev.eval(el, e))
+		k := 0
+		for el := n.FirstChild(); el.Valid(); el = el.NextSibling() {
+			if el.FieldName() == nixast.FieldElement {
+				k++
+			}
+		}
+		if k > 0 {
+			v.List = make([]Value, 0, k)
+		}
+		for el := n.FirstChild(); el.Valid(); el = el.NextSibling() {
+			if el.FieldName() == nixast.FieldElement {
+				v.List = append(v.List, ev.eval(el, e))
+			}
 		}
 		return v
 	case nixast.KindAttrset, nixast.KindRecAttrset:
@@ -527,11 +538,38 @@ func isLibExpr(n nixast.Node, e *env) bool {
 // bind adds the bindings of a binding_set to scope s, with values evaluated in
 // valueEnv (s itself for let and rec).
 func (ev *evaluator) bind(set nixast.Node, s, valueEnv *env) {
-	for _, b := range set.NamedChildren() {
+	for b := set.FirstChild(); b.Valid(); b = b.NextSibling() {
+		if !b.IsNamed() || b.Kind() == nixast.KindComment {
+			continue
+		}
 		for _, nb := range ev.bindOne(b, s, valueEnv) {
 			s.vars[nb.name] = nb.b
 		}
 	}
+}
+
+// firstAttr is the first component of an attribute path and the number of
+// components, without decoding the others (nixast.AttrPath does).
+func firstAttr(ap nixast.Node) (nixast.AttrName, int) {
+	if k := ap.Kind(); k != nixast.KindAttrpath && k != nixast.KindInheritedAttrs {
+		return nixast.AttrName{}, 0
+	}
+	var first nixast.AttrName
+	n := 0
+	for a := ap.FirstChild(); a.Valid(); a = a.NextSibling() {
+		if a.FieldName() != nixast.FieldAttr {
+			continue
+		}
+		if n == 0 {
+			if name, ok := attrNameText(a); ok {
+				first = nixast.AttrName{Name: name, Static: true, Node: a}
+			} else {
+				first = nixast.AttrNameOf(a)
+			}
+		}
+		n++
+	}
+	return first, n
 }
 
 type namedBinding struct {
@@ -545,14 +583,14 @@ type namedBinding struct {
 func (ev *evaluator) bindOne(b nixast.Node, s, valueEnv *env) []namedBinding {
 	switch b.Kind() {
 	case nixast.KindBinding:
-		segs := nixast.AttrPath(b.Child(nixast.FieldAttrpath))
-		if len(segs) == 0 || !segs[0].Static {
+		first, n := firstAttr(b.Child(nixast.FieldAttrpath))
+		if n == 0 || !first.Static {
 			return nil
 		}
-		if len(segs) == 1 {
-			return []namedBinding{{segs[0].Name, segs[0].Node, &binding{node: b.Child(nixast.FieldExpression), env: valueEnv}}}
+		if n == 1 {
+			return []namedBinding{{first.Name, first.Node, &binding{node: b.Child(nixast.FieldExpression), env: valueEnv}}}
 		}
-		return []namedBinding{{segs[0].Name, segs[0].Node, &binding{argOf: "nested binding"}}}
+		return []namedBinding{{first.Name, first.Node, &binding{argOf: "nested binding"}}}
 	case nixast.KindInherit:
 		var out []namedBinding
 		for _, a := range nixast.AttrPath(b.Child(nixast.FieldAttrs)) {
@@ -643,13 +681,25 @@ var libFunctions = map[string]bool{
 }
 
 func (ev *evaluator) sel(n nixast.Node, e *env) Value {
-	path := nixast.AttrPath(n.Child(nixast.FieldAttrpath))
-	names := make([]string, 0, len(path))
-	for _, a := range path {
-		if !a.Static {
-			return unknown(n, "dynamic attribute in %s", short(n))
+	var buf [8]string // selectValue keeps no reference to names
+	names := buf[:0]
+	ap := n.Child(nixast.FieldAttrpath)
+	if k := ap.Kind(); k != nixast.KindAttrpath && k != nixast.KindInheritedAttrs {
+		ap = nixast.Node{}
+	}
+	for a := ap.FirstChild(); a.Valid(); a = a.NextSibling() {
+		if a.FieldName() != nixast.FieldAttr {
+			continue
 		}
-		names = append(names, a.Name)
+		name, ok := attrNameText(a)
+		if !ok {
+			s := nixast.AttrNameOf(a)
+			if !s.Static {
+				return unknown(n, "dynamic attribute in %s", short(n))
+			}
+			name = s.Name
+		}
+		names = append(names, name)
 	}
 	base := n.Child(nixast.FieldExpression)
 	// `pkgs.lib.x`, `nixpkgs.lib.x`: lib through a package set.

@@ -1376,12 +1376,13 @@ func sysdHardenedValue(directive string, lines []string) (hardened, known bool) 
 func sysdRule014() *Rule {
 	return &Rule{RuleMeta: diagnostics.RuleMeta{
 		ID: "NIXSEC-SYSD-014", Slug: "systemd-hardening-forced-off", Title: "Hardening of a nixpkgs module service forced off",
-		Category: catSystemd, Severity: diagnostics.Medium, MaxSeverity: diagnostics.Medium, FixClass: diagnostics.FixSuggest,
+		Category: catSystemd, Severity: diagnostics.Info, MaxSeverity: diagnostics.Medium, FixClass: diagnostics.FixSuggest,
 		Description: "A sandboxing directive of a service is overridden with `lib.mkForce` to a weaker value " +
 			"(`ProtectSystem = mkForce false`, `DynamicUser = mkForce false`, `User = mkForce \"root\"`, a forced " +
 			"`SystemCallFilter` that leaves privileged system call sets open, a forced `CapabilityBoundingSet` that " +
 			"keeps a root-equivalent capability, …) where the unit's own hardening comes from a NixOS " +
-			"module or package, or another definition in the source sets it more strictly.",
+			"module or package, or another definition in the source sets it more strictly. Medium; info for " +
+			"`DynamicUser = mkForce false` when the service's `User` is set to a non-root account.",
 		Why: "mkForce silently removes upstream-reviewed hardening: the module's ProtectSystem = \"strict\" or " +
 			"empty capability set is gone, and nothing in the configuration shows what was lost.",
 		Remediation: "Delete the override and add the narrow exception the service needs instead: " +
@@ -1424,6 +1425,14 @@ func sysdRule014() *Rule {
 				}
 				f := p.Finding(d, "%s is forced to %s with mkForce, overriding the unit's own hardening", JoinPath(d.Path), d.Value.String())
 				f.Severity = diagnostics.Medium
+				if dir == "DynamicUser" {
+					if u, ok := sysdStaticUser(s, d); ok {
+						// The usual reason: a persistent user owning the state directory.
+						// The unit still runs unprivileged, only with a fixed UID.
+						f.Severity = diagnostics.Info
+						f.Message += fmt.Sprintf("; the service still runs as the non-root user %s", sysdQuote(u))
+					}
+				}
 				if fx, ok := sysdRemoveBinding(d, "Remove the mkForce override (keep the unit's hardening)"); ok {
 					f.Fixes = append(f.Fixes, fx)
 				}
@@ -1431,6 +1440,35 @@ func sysdRule014() *Rule {
 			}
 		}
 	}}
+}
+
+// sysdStaticUser returns the User= of s when it is a non-root account set
+// wherever d applies: its definitions hold under no condition that d does
+// not share.
+func sysdStaticUser(s *sysdService, d *Definition) (string, bool) {
+	u := s.get("serviceConfig", "User")
+	if !u.set || !u.known || u.maybe || len(u.lines) == 0 {
+		return "", false
+	}
+	own := map[sysdCondKey]bool{}
+	for _, c := range d.Conditions {
+		own[sysdCondOf(d, c)] = true
+	}
+	for _, ud := range u.defs {
+		if ud.Status == MaybeOverridden {
+			return "", false
+		}
+		for _, c := range ud.Conditions {
+			if c.Holds() == TriUnknown && !own[sysdCondOf(ud, c)] {
+				return "", false
+			}
+		}
+	}
+	name := u.lines[len(u.lines)-1]
+	if name == "" || name == "root" || name == "0" {
+		return "", false
+	}
+	return name, true
 }
 
 // sysdRemoveBinding deletes d's binding, with its line when it stands alone.

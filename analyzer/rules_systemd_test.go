@@ -58,6 +58,16 @@ func TestSysdSeverities(t *testing.T) {
 		{"raised threshold", `{ systemd.services.a.script = "x"; }`, "", Options{ExposureThreshold: 9.7}},
 		{"exec prefix on a user service", `{ systemd.services.a = { script = "x"; serviceConfig = { User = "a"; ExecStartPre = "+/bin/true"; }; }; }`, "015:medium", Options{}},
 		{"exec prefix on a bare root service", `{ systemd.services.a = { script = "x"; serviceConfig.ExecStartPre = "!/bin/true"; }; }`, "015:low", Options{}},
+		// DynamicUser forced off: info when a static non-root user remains.
+		{"dynamic user off, static user", `{ lib, ... }: { services.grafana.enable = true; systemd.services.grafana.serviceConfig = { DynamicUser = lib.mkForce false; User = "grafana"; }; }`, "014:info", Options{}},
+		{"dynamic user off, forced user", `{ lib, ... }: { services.grafana.enable = true; systemd.services.grafana.serviceConfig = { DynamicUser = lib.mkForce false; User = lib.mkForce "grafana"; }; }`, "014:info", Options{}},
+		{"dynamic user off, no user", `{ lib, ... }: { services.grafana.enable = true; systemd.services.grafana.serviceConfig.DynamicUser = lib.mkForce false; }`, "014:medium", Options{}},
+		{"dynamic user off, root user", `{ lib, ... }: { services.grafana.enable = true; systemd.services.grafana.serviceConfig = { DynamicUser = lib.mkForce false; User = "root"; }; }`, "014:medium", Options{}},
+		{"dynamic user off, conditional user", `{ config, lib, ... }: { services.grafana.enable = true; systemd.services.grafana.serviceConfig = { DynamicUser = lib.mkForce false; User = lib.mkIf config.x.y "grafana"; }; }`, "014:medium", Options{}},
+		{"dynamic user off, user under the same condition", `{ config, lib, ... }: { config = lib.mkIf config.x.y { services.grafana.enable = true; systemd.services.grafana.serviceConfig = { DynamicUser = lib.mkForce false; User = "grafana"; }; }; }`, "014:info", Options{}},
+		{"dynamic user off, unknown user", `{ lib, name, ... }: { services.grafana.enable = true; systemd.services.grafana.serviceConfig = { DynamicUser = lib.mkForce false; User = name; }; }`, "014:medium", Options{}},
+		{"dynamic user off, other service's user", `{ lib, ... }: { services.grafana.enable = true; systemd.services.grafana.serviceConfig.DynamicUser = lib.mkForce false; systemd.services.other.serviceConfig.User = "grafana"; }`, "014:medium", Options{}},
+		{"protect system off, static user", `{ lib, ... }: { services.grafana.enable = true; systemd.services.grafana.serviceConfig = { ProtectSystem = lib.mkForce false; User = "grafana"; }; }`, "014:medium", Options{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var keep []diagnostics.Finding

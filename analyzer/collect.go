@@ -21,8 +21,8 @@ type collector struct {
 // collectMem hands out option paths and definitions from larger blocks:
 // a module makes thousands of each, and allocating them one by one was a
 // large part of the model's cost (it runs on every keystroke in the LSP).
-// Blocks double from small ones, so that a small file's model keeps
-// little unused space alive.
+// The blocks of a build double from small ones, so that a small model
+// keeps little unused space alive.
 type collectMem struct {
 	paths []string
 	defs  []Definition
@@ -56,7 +56,11 @@ func (m *collectMem) def() *Definition {
 
 // newCollector starts collecting file f into system s.
 func newCollector(b *builder, s *System, f *nixast.File) *collector {
-	return &collector{ev: &evaluator{budget: collectBudget(f) + 1<<16}, sys: s, f: f, b: b, mem: &collectMem{}}
+	mem := &collectMem{}
+	if b != nil {
+		mem = &b.mem
+	}
+	return &collector{ev: &evaluator{budget: collectBudget(f) + 1<<16}, sys: s, f: f, b: b, mem: mem}
 }
 
 // forFile is a collector for another file of the same system.

@@ -99,6 +99,7 @@ type builder struct {
 	model    *Model
 	loaded   map[string]loadResult
 	problems map[string]bool
+	mem      collectMem // shared by the build's collectors: one partly used block per model
 }
 
 func newBuilder(files []*nixast.File, opts ModelOptions) *builder {

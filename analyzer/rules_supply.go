@@ -68,10 +68,11 @@ var (
 		Why:         "The system's content depends on when and where it is evaluated; review cannot know what code is deployed.",
 		Remediation: "Use flake inputs with a committed `flake.lock`, or pinned tarballs with hashes (npins, niv).",
 		FixClass:    diagnostics.FixSuggest, CWE: []int{829},
-		References:     []string{"https://nix.dev/manual/nix/stable/command-ref/conf-file#conf-pure-eval", "https://nix.dev/guides/recipes/dependency-management"},
-		Bad:            `{ pkgs ? import <nixpkgs> { } }: pkgs.hello`,
-		Good:           `{ pkgs ? import (builtins.fetchTarball { url = "https://github.com/NixOS/nixpkgs/archive/<commit>.tar.gz"; sha256 = "<hash>"; }) { } }: pkgs.hello`,
-		FalsePositives: "A `configuration.nix` on a classic channel setup uses `<nixpkgs>` by design; flake inputs are reported as info when a flake.lock sits next to flake.nix.",
+		References: []string{"https://nix.dev/manual/nix/stable/command-ref/conf-file#conf-pure-eval", "https://nix.dev/guides/recipes/dependency-management"},
+		Bad:        `let pkgs = import <nixpkgs> { }; in pkgs.hello`,
+		Good:       `let pkgs = import (builtins.fetchTarball { url = "https://github.com/NixOS/nixpkgs/archive/<commit>.tar.gz"; sha256 = "<hash>"; }) { }; in pkgs.hello`,
+		FalsePositives: "A `configuration.nix` on a classic channel setup uses `<nixpkgs>` by design; flake inputs are reported as info when a flake.lock sits next to flake.nix. " +
+			"A lookup in a function argument's default (`{ pkgs ? import <nixpkgs> { } }:`) is info and possible: callers usually pass the argument, and the module system always does.",
 	}}
 
 	FakeHash = &Rule{RuleMeta: diagnostics.RuleMeta{
@@ -107,10 +108,12 @@ var (
 		Why:         "The configuration is no longer reproducible, and `getEnv` of a secret copies it into the world-readable store when it is interpolated into a string (high).",
 		Remediation: "Pass the system explicitly (`nixpkgs.hostPlatform = \"x86_64-linux\";`); read secrets at runtime from a file (sops-nix, agenix, systemd credentials).",
 		FixClass:    diagnostics.FixSuggest, CWE: []int{1188, 312},
-		References:     []string{"https://nix.dev/manual/nix/stable/command-ref/conf-file#conf-pure-eval", nixManualBuiltins + "#builtins-getEnv"},
-		Bad:            `services.foo.token = builtins.getEnv "API_TOKEN";`,
-		Good:           `services.foo.tokenFile = "/run/secrets/api-token";`,
-		FalsePositives: "Development shells (shell.nix) are not reported.",
+		References: []string{"https://nix.dev/manual/nix/stable/command-ref/conf-file#conf-pure-eval", nixManualBuiltins + "#builtins-getEnv"},
+		Bad:        `services.foo.token = builtins.getEnv "API_TOKEN";`,
+		Good:       `services.foo.tokenFile = "/run/secrets/api-token";`,
+		FalsePositives: "Development shells (shell.nix) are not reported. A primitive in a function argument's default " +
+			"(`{ system ? builtins.currentSystem }:`) is possible (and info, unless `getEnv` reads a secret): callers usually pass the argument, " +
+			"and the module system always does.",
 	}}
 
 	InsecurePackages = &Rule{RuleMeta: diagnostics.RuleMeta{
@@ -308,12 +311,12 @@ func scanSupply(p *Pass, f *nixast.File, out *[]diagnostics.Finding) {
 			checkFetcherCall(out, n)
 		case nixast.KindSPath:
 			if !isShell {
-				sev, msg := diagnostics.Low, "%s is looked up in NIX_PATH: what it contains depends on the machine and time of evaluation"
+				fd := nodeFinding(UnpinnedSource, n, diagnostics.Low, "%s is looked up in NIX_PATH: what it contains depends on the machine and time of evaluation", n.Text())
 				if inFormalDefault(n) {
 					// `{ pkgs ? import <nixpkgs> { } }:` is a fallback callers override.
-					sev, msg = diagnostics.Info, "%s is looked up in NIX_PATH when the caller passes no value for this argument"
+					fd = formalDefault(nodeFinding(UnpinnedSource, n, diagnostics.Info, "%s is looked up in NIX_PATH when the caller passes no value for this argument", n.Text()))
 				}
-				reportAs(out, UnpinnedSource, nodeFinding(UnpinnedSource, n, sev, msg, n.Text()))
+				reportAs(out, UnpinnedSource, fd)
 			}
 		case nixast.KindSelect, nixast.KindVariable:
 			if isShell {
@@ -480,6 +483,14 @@ func isOptionDocs(b nixast.Node) bool {
 	return false
 }
 
+// formalDefault marks a finding inside a function argument's default as
+// possible: the default is used only when the caller passes nothing (the
+// module system always passes every argument a module names).
+func formalDefault(fd diagnostics.Finding) diagnostics.Finding {
+	fd.Confidence = diagnostics.Possible
+	return fd
+}
+
 // inFormalDefault reports whether n is inside the default value of a
 // function argument (`{ x ? <here> }:`).
 func inFormalDefault(n nixast.Node) bool {
@@ -519,7 +530,12 @@ func checkImpure(out *[]diagnostics.Finding, n nixast.Node) {
 	}
 	switch name := builtinName(n); name {
 	case "currentSystem", "currentTime", "storePath":
-		reportAs(out, ImpureEval, nodeFinding(ImpureEval, n, diagnostics.Info, "builtins.%s makes the configuration depend on the machine evaluating it", name))
+		fd := nodeFinding(ImpureEval, n, diagnostics.Info, "builtins.%s makes the configuration depend on the machine evaluating it", name)
+		if inFormalDefault(n) {
+			fd = formalDefault(fd)
+			fd.Message = fmt.Sprintf("builtins.%s is used when the caller passes no value for this argument", name)
+		}
+		reportAs(out, ImpureEval, fd)
 	case "getEnv":
 		sev := diagnostics.Info
 		msg := "builtins.getEnv makes the configuration depend on the environment of the evaluating process"
@@ -529,10 +545,16 @@ func checkImpure(out *[]diagnostics.Finding, n nixast.Node) {
 				msg = fmt.Sprintf("builtins.getEnv %q reads a secret at evaluation time: once interpolated it is copied into the world-readable Nix store", v)
 			}
 		}
+		fd := nodeFinding(ImpureEval, n, sev, "%s", msg)
 		if inFormalDefault(n) {
-			sev = diagnostics.Info
+			// A secret read by a default still leaks when the default is used:
+			// only the confidence drops.
+			fd = formalDefault(fd)
+			if sev == diagnostics.Info {
+				fd.Message = "builtins.getEnv is used when the caller passes no value for this argument"
+			}
 		}
-		reportAs(out, ImpureEval, nodeFinding(ImpureEval, n, sev, "%s", msg))
+		reportAs(out, ImpureEval, fd)
 	}
 }
 

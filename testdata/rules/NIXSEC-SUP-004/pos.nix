@@ -1,4 +1,4 @@
-{ pkgs ? import <nixpkgs> { } }: # expect: NIXSEC-SUP-004
+{ pkgs ? import <nixpkgs> { } }: # expect: NIXSEC-SUP-004 (possible)
 let
   unstable = import (builtins.fetchTarball { # expect: NIXSEC-SUP-001
     url = "https://github.com/NixOS/nixpkgs/archive/nixos-unstable.tar.gz"; # expect: NIXSEC-SUP-004

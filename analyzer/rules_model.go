@@ -28,12 +28,12 @@ var ImportNotFound = &Rule{RuleMeta: diagnostics.RuleMeta{
 	Bad:  "{ imports = [ ./hardening.nix ]; } # but there is no hardening.nix",
 	Good: "{ imports = [ ./hardware-configuration.nix ]; } # the file exists",
 	FalsePositives: "A file that exists only on the deployed machine (a generated hardware-configuration.nix); " +
-		"a path that another tool writes before evaluation. Files under a `templates/` directory (flake templates) " +
-		"are not reported, and under `tests/` the finding is marked possible.",
+		"a path that another tool writes before evaluation. Files under a `templates/` or `examples/` directory (flake templates, " +
+		"configurations meant to be copied) are not reported, and under `tests/` or `test/` the finding is marked possible.",
 }, Run: func(p *Pass) {
 	for _, pr := range p.Model.Problems {
-		if pr.Kind != MissingImport || underDir(pr.File.Path, "templates") {
-			continue // a flake template's imports are meant for the copy a user makes
+		if pr.Kind != MissingImport || isFlakeTemplate(pr.File.Path) {
+			continue // a template's imports are meant for the copy a user makes
 		}
 		conf := diagnostics.Definite
 		if underDir(pr.File.Path, "tests") || underDir(pr.File.Path, "test") {

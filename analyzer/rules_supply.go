@@ -687,17 +687,11 @@ func checkFlakeInput(out *[]diagnostics.Finding, b nixast.Node) {
 	}
 }
 
-// isFlakeTemplate reports a flake.nix under a templates/ or examples/
-// directory (what `nix flake init -t` copies, or a starting point to copy):
-// its inputs are locked when a user instantiates it, so a missing flake.lock
-// is expected.
+// isFlakeTemplate reports a file under a templates/ or examples/ directory
+// (what `nix flake init -t` copies, or a starting point to copy): a missing
+// flake.lock or an import of a file the user creates is expected there.
 func isFlakeTemplate(path string) bool {
-	for _, dir := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
-		if dir == "templates" || dir == "examples" {
-			return true
-		}
-	}
-	return false
+	return underDir(path, "templates") || underDir(path, "examples")
 }
 
 // supplyOptions checks the nixpkgs.config options through the module model.

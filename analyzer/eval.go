@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nixsec/nixsec/nixast"
 )
@@ -233,15 +235,38 @@ func short(n nixast.Node) string {
 	if !n.Valid() {
 		return "``"
 	}
-	src := n.File().Src[n.Start():n.End()]
+	src := n.Text()
 	if len(src) > 160 {
 		src = src[:160] // enough for 40 characters once spaces are squeezed
 	}
-	t := strings.Join(strings.Fields(string(src)), " ")
+	var buf [176]byte
+	t := squeezeSpace(buf[:0], src)
 	if len(t) > 40 {
-		t = strings.ToValidUTF8(t[:40], "") + "…"
+		return "`" + strings.ToValidUTF8(string(t[:40]), "") + "…`"
 	}
-	return "`" + t + "`"
+	return "`" + string(t) + "`"
+}
+
+// squeezeSpace appends strings.Join(strings.Fields(s), " ") to dst.
+func squeezeSpace(dst []byte, s string) []byte {
+	start, space := len(dst), false
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = len(dst) > start
+		} else {
+			if space {
+				dst = append(dst, ' ')
+				space = false
+			}
+			dst = append(dst, s[i:i+w]...)
+		}
+		i += w
+	}
+	return dst
 }
 
 func (ev *evaluator) interp(n nixast.Node, e *env) StrPart {

@@ -66,7 +66,47 @@ type Value struct {
 
 // unknown builds an Unknown value with a reason.
 func unknown(n nixast.Node, format string, args ...any) Value {
-	return Value{Kind: Unknown, Node: n, Reason: fmt.Sprintf(format, args...)}
+	return Value{Kind: Unknown, Node: n, Reason: reason(format, args)}
+}
+
+// reason is fmt.Sprintf(format, args...), without fmt for the usual case
+// of string arguments to %s verbs (Unknown values are made often).
+func reason(format string, args []any) string {
+	size, k := len(format), 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 >= len(format) || format[i+1] != 's' || k >= len(args) {
+			return fmt.Sprintf(format, args...)
+		}
+		s, ok := args[k].(string)
+		if !ok {
+			return fmt.Sprintf(format, args...)
+		}
+		size += len(s) - 2
+		k++
+		i++
+	}
+	if k != len(args) {
+		return fmt.Sprintf(format, args...)
+	}
+	if k == 0 {
+		return format
+	}
+	var b strings.Builder
+	b.Grow(size)
+	k = 0
+	for i := 0; i < len(format); i++ {
+		if format[i] == '%' {
+			b.WriteString(args[k].(string))
+			k++
+			i++
+			continue
+		}
+		b.WriteByte(format[i])
+	}
+	return b.String()
 }
 
 func strValue(n nixast.Node, s string) Value {

@@ -96,7 +96,7 @@ func BuildModelWith(files []*nixast.File, opts ModelOptions) *Model {
 // file's systems instead of the whole run.
 func safeBuild(b *builder, f *nixast.File) (out []*System) {
 	if !recoverModelPanics {
-		return b.buildFile(f)
+		return buildEntry(b, f)
 	}
 	defer func() {
 		if v := recover(); v != nil {
@@ -105,11 +105,15 @@ func safeBuild(b *builder, f *nixast.File) (out []*System) {
 				Message: fmt.Sprintf("internal error while reading the modules of this file (please report): %v\n%s", v, debug.Stack())})
 		}
 	}()
-	return b.buildFile(f)
+	return buildEntry(b, f)
 }
 
 // recoverModelPanics is turned off by FuzzModel so that panics surface.
 var recoverModelPanics = true
+
+// buildEntry builds one entry file's systems; tests replace it to make the
+// model panic.
+var buildEntry = (*builder).buildFile
 
 func walkSystems(s *System, fn func(*System)) {
 	fn(s)

@@ -533,7 +533,7 @@ func checkImpure(out *[]diagnostics.Finding, n nixast.Node) {
 		fd := nodeFinding(ImpureEval, n, diagnostics.Info, "builtins.%s makes the configuration depend on the machine evaluating it", name)
 		if inFormalDefault(n) {
 			fd = formalDefault(fd)
-			fd.Message = fmt.Sprintf("builtins.%s is used when the caller passes no value for this argument", name)
+			fd.Message = fmt.Sprintf("builtins.%s makes the result depend on the machine evaluating it when the caller passes no value for this argument", name)
 		}
 		reportAs(out, ImpureEval, fd)
 	case "getEnv":
@@ -551,7 +551,7 @@ func checkImpure(out *[]diagnostics.Finding, n nixast.Node) {
 			// only the confidence drops.
 			fd = formalDefault(fd)
 			if sev == diagnostics.Info {
-				fd.Message = "builtins.getEnv is used when the caller passes no value for this argument"
+				fd.Message = "builtins.getEnv makes the result depend on the environment of the evaluating process when the caller passes no value for this argument"
 			}
 		}
 		reportAs(out, ImpureEval, fd)

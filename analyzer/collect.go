@@ -563,12 +563,14 @@ func (c *collector) add(path []string, n nixast.Node, v Value, w wrap, e *env, r
 	}
 	written := path
 	path, _ = canonicalPath(path)
+	// Field by field into the zeroed slot: assigning a whole Definition
+	// costs a write barrier over all of it while the GC runs.
 	d := c.mem.def()
-	*d = Definition{
-		Path: path, WrittenPath: written, File: c.f, Key: w.key, KeyPath: w.keyPath, Binding: w.binding,
-		Expr: w.expr, Node: n, Value: v, Priority: w.priority, Order: w.order,
-		Conditions: w.conditions, System: c.sys, env: e, refs: refs,
-	}
+	d.Path, d.WrittenPath, d.File = path, written, c.f
+	d.Key, d.KeyPath, d.Binding, d.Expr, d.Node = w.key, w.keyPath, w.binding, w.expr, n
+	d.Value = v
+	d.Priority, d.Order, d.Conditions = w.priority, w.order, w.conditions
+	d.System, d.env, d.refs = c.sys, e, refs
 	if refs && len(c.pendingPaths) > 0 {
 		d.refPaths = append([][]string(nil), c.pendingPaths...)
 	}

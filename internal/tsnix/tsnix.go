@@ -12,6 +12,7 @@ import "C"
 
 import (
 	"errors"
+	"time"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter" // links the tree-sitter runtime
@@ -87,7 +88,21 @@ func putParser(p *C.TSParser) {
 	}
 }
 
-var errParse = errors.New("tree-sitter: parse failed")
+// ErrTimeout is returned when a parse takes longer than its budget.
+// tree-sitter is quadratic on some pathological inputs (20,000 unary
+// minus signs took 5 s, 40,000 took 17 s); a linter in CI or an editor
+// must not hang on them.
+var ErrTimeout = errors.New("tree-sitter: parsing took too long (the text is pathologically nested or repetitive)")
+
+// parseBudget is ParseBudget; tests shorten it.
+var parseBudget = ParseBudget
+
+// ParseBudget is how long a parse of n bytes may take: far more than any
+// real file needs (a few hundred ns per byte), so only pathological input
+// reaches it, even on a loaded machine (tree-sitter's clock is wall time).
+func ParseBudget(n int) time.Duration {
+	return time.Second + time.Duration(n)*10*time.Microsecond
+}
 
 // Parse parses src. old, if not nil, must have been edited with Edit to
 // describe how src differs from the text it was parsed from.
@@ -105,9 +120,11 @@ func Parse(src []byte, old *Tree) (*Tree, error) {
 	if old != nil {
 		oldt = old.t
 	}
+	C.ts_parser_set_timeout_micros(p, C.uint64_t(parseBudget(len(src)).Microseconds()))
 	t := C.ts_parser_parse_string(p, oldt, ptr, C.uint32_t(len(src)))
 	if t == nil {
-		return nil, errParse
+		// The language is set, so a NULL tree means the budget ran out.
+		return nil, ErrTimeout
 	}
 	return &Tree{t: t}, nil
 }

@@ -2,7 +2,9 @@ package tsnix
 
 import (
 	"os"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestSampleModuleParses(t *testing.T) {
@@ -127,5 +129,35 @@ func reportCPU(b *testing.B, size int) func() {
 		per := float64(d.Nanoseconds()) / float64(b.N)
 		b.ReportMetric(per, "cpu-ns/op")
 		b.ReportMetric(float64(size)/per*1e3, "cpu-MB/s")
+	}
+}
+
+// TestParseTimeout: a pathological input (tree-sitter is quadratic on runs
+// of unary minus) stops at the budget with ErrTimeout, and the parser
+// still works afterwards.
+func TestParseTimeout(t *testing.T) {
+	defer func(f func(int) time.Duration) { parseBudget = f }(parseBudget)
+	parseBudget = func(int) time.Duration { return 50 * time.Millisecond }
+	src := []byte(strings.Repeat("-", 40000) + "1")
+	start := time.Now()
+	tr, err := Parse(src, nil)
+	if err != ErrTimeout {
+		if tr != nil {
+			tr.Close()
+		}
+		t.Fatalf("pathological input: %v, want ErrTimeout", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("the parse stopped after %v; the budget was 50ms", d)
+	}
+	for i := 0; i < 20; i++ { // pooled parsers are reset after a timeout
+		tr, err := Parse([]byte("{ a = 1; }"), nil)
+		if err != nil || tr.HasError() {
+			t.Fatalf("parse after a timeout: %v", err)
+		}
+		tr.Close()
+	}
+	if b := ParseBudget(1 << 20); b < 5*time.Second {
+		t.Errorf("a 1 MB file gets %v; real files must never reach the budget", b)
 	}
 }

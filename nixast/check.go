@@ -2,6 +2,7 @@ package nixast
 
 import (
 	"fmt"
+	"hash/maphash"
 	"sort"
 )
 
@@ -95,10 +96,13 @@ type checker struct {
 
 	oneLevel bool // merge set literals one level deep only (Nix 2.8)
 
-	pathBuf []AttrName
-	defs    []attrDef  // slab for attrDef allocations
-	sets1   []attrSet  // slab for attrSet allocations
-	ptrs    []*attrDef // slab for attrSet.order
+	pathBuf   []AttrName
+	defChunks [][]attrDef // slab for attrDefs, numbered in order
+	index     []slot      // the large sets' attributes, see get
+	indexed   int         // entries in index
+	bigSets   int32       // large sets numbered so far
+	sets1     []attrSet   // slab for attrSet allocations
+	ptrs      []*attrDef  // slab for attrSet.order
 }
 
 func newChecker(f *File) *checker {
@@ -163,14 +167,22 @@ func plainString(n Node) (string, bool) {
 	return n.f.text[open:close], true
 }
 
-func (c *checker) newDef() *attrDef {
-	if len(c.defs) == 0 {
-		c.defs = make([]attrDef, 256)
+// newDef stores v in the def slab and numbers it for the index.
+func (c *checker) newDef(v attrDef) *attrDef {
+	n := len(c.defChunks)
+	if n == 0 || len(c.defChunks[n-1]) == cap(c.defChunks[n-1]) {
+		c.defChunks = append(c.defChunks, make([]attrDef, 0, defChunk))
+		n++
 	}
-	d := &c.defs[0]
-	c.defs = c.defs[1:]
-	return d
+	ch := &c.defChunks[n-1]
+	v.id = int32((n-1)*defChunk + len(*ch))
+	*ch = append(*ch, v)
+	return &(*ch)[len(*ch)-1]
 }
+
+const defChunk = 256
+
+func (c *checker) def(id int32) *attrDef { return &c.defChunks[id/defChunk][id%defChunk] }
 
 func (c *checker) newSet() *attrSet {
 	if len(c.sets1) == 0 {
@@ -220,7 +232,7 @@ func (c *checker) where(off int) string {
 // name and dynamic ones in order.
 type attrSet struct {
 	rec   bool
-	attrs map[string]*attrDef
+	big   int32 // 1 + its number once the set is too large to search linearly
 	order []*attrDef
 	dyn   []dynDef
 }
@@ -243,6 +255,7 @@ type attrDef struct {
 	// inherited marks `inherit x;`: its value is the variable x, bound
 	// outside a rec set or let.
 	inherited bool
+	id        int32 // its number in the slab
 }
 
 // node returns the node at index i of the file, or the zero Node for 0.
@@ -265,8 +278,25 @@ type dynDef struct {
 // smallSet is the size up to which a set is searched linearly.
 const smallSet = 8
 
+// slot is an entry of the index of large sets: attribute def of set big,
+// with hash's high bits. One open-addressing table of numbers serves all
+// large sets: it grows a few times per file (a map per set grew with each
+// set) and holds no pointers for the GC to scan or write-barrier.
+type slot struct {
+	hash uint32
+	big  int32 // attrSet.big; 0 marks an empty slot
+	def  int32
+}
+
+var indexSeed = maphash.MakeSeed()
+
+func slotHash(big int32, name string) uint64 {
+	return maphash.String(indexSeed, name) ^ uint64(big)*0x9e3779b97f4a7c15
+}
+
 // add appends d to s. The order slices are carved from one slab, so a
-// set's growth does not allocate (most sets are small).
+// set's growth does not allocate (most sets are small). add is only called
+// for a name s does not have.
 func (c *checker) add(s *attrSet, d *attrDef) {
 	if len(s.order) == cap(s.order) {
 		n := max(2*cap(s.order), 2)
@@ -280,26 +310,66 @@ func (c *checker) add(s *attrSet, d *attrDef) {
 	}
 	s.order = append(s.order, d)
 	switch {
-	case s.attrs != nil:
-		s.attrs[d.name] = d
+	case s.big != 0:
+		c.insert(s.big, d)
 	case len(s.order) > smallSet:
-		s.attrs = make(map[string]*attrDef, 2*len(s.order))
+		c.bigSets++
+		s.big = c.bigSets
 		for _, e := range s.order {
-			s.attrs[e.name] = e
+			c.insert(s.big, e)
 		}
 	}
 }
 
-func (s *attrSet) get(name string) *attrDef {
-	if s.attrs != nil {
-		return s.attrs[name]
-	}
-	for _, d := range s.order {
-		if d.name == name {
-			return d
+func (c *checker) insert(big int32, d *attrDef) {
+	if 2*(c.indexed+1) > len(c.index) {
+		old := c.index
+		c.index = make([]slot, max(2*len(old), 64))
+		for _, e := range old {
+			if e.big != 0 {
+				c.place(e)
+			}
 		}
 	}
-	return nil
+	h := slotHash(big, d.name)
+	c.place(slot{hash: uint32(h >> 32), big: big, def: d.id})
+	c.indexed++
+}
+
+// place puts e in the first free slot from its hash on.
+func (c *checker) place(e slot) {
+	mask := uint32(len(c.index) - 1)
+	for i := e.hash & mask; ; i = (i + 1) & mask {
+		if c.index[i].big == 0 {
+			c.index[i] = e
+			return
+		}
+	}
+}
+
+// get returns the attribute name of s, or nil.
+func (c *checker) get(s *attrSet, name string) *attrDef {
+	if s.big == 0 {
+		for _, d := range s.order {
+			if d.name == name {
+				return d
+			}
+		}
+		return nil
+	}
+	h := uint32(slotHash(s.big, name) >> 32)
+	mask := uint32(len(c.index) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := c.index[i]
+		if e.big == 0 {
+			return nil
+		}
+		if e.hash == h && e.big == s.big {
+			if d := c.def(e.def); d.name == name {
+				return d
+			}
+		}
+	}
 }
 
 // setFor builds (once) the set of a set literal or the bindings of a let.
@@ -405,7 +475,7 @@ func (c *checker) addBinding(s *attrSet, b Node) {
 			s = nested
 			continue
 		}
-		if j := s.get(a.Name); j != nil {
+		if j := c.get(s, a.Name); j != nil {
 			if j.set == nil {
 				c.dup(ap.Span(), AttrPathString(c.attrPath(ap)), j)
 				return
@@ -414,8 +484,7 @@ func (c *checker) addBinding(s *attrSet, b Node) {
 			continue
 		}
 		nested := c.newSet()
-		d := c.newDef()
-		*d = attrDef{name: a.Name, set: nested, key: a.Node.i, start: start}
+		d := c.newDef(attrDef{name: a.Name, set: nested, key: a.Node.i, start: start})
 		c.add(s, d)
 		s = nested
 	}
@@ -427,10 +496,9 @@ func (c *checker) addLast(s *attrSet, ap Node, last AttrName, value Node, vset *
 		s.dyn = append(s.dyn, dynDef{name: last, value: value, set: vset})
 		return
 	}
-	j := s.get(last.Name)
+	j := c.get(s, last.Name)
 	if j == nil {
-		d := c.newDef()
-		*d = attrDef{name: last.Name, value: value.i, set: vset, key: last.Node.i, start: start}
+		d := c.newDef(attrDef{name: last.Name, value: value.i, set: vset, key: last.Node.i, start: start})
 		c.add(s, d)
 		return
 	}
@@ -463,7 +531,7 @@ func nextAttr(n Node) Node {
 // the earlier definition, naming the later one.
 func (c *checker) mergeSets(dst, src *attrSet, prefix string, depth int) {
 	for _, ad := range src.order {
-		j2 := dst.get(ad.name)
+		j2 := c.get(dst, ad.name)
 		if j2 == nil {
 			c.add(dst, ad)
 			continue
@@ -484,12 +552,11 @@ func (c *checker) addInherit(s *attrSet, b Node) {
 			c.report(CodeDynamicAttr, a.Span(), "dynamic attributes not allowed in inherit")
 			continue
 		}
-		if j := s.get(a.Name); j != nil {
+		if j := c.get(s, a.Name); j != nil {
 			c.dup(a.Span(), a.Name, j)
 			continue
 		}
-		d := c.newDef()
-		*d = attrDef{name: a.Name, inherited: !from.Valid(), from: from.i, key: a.Node.i, start: int32(a.Node.Start())}
+		d := c.newDef(attrDef{name: a.Name, inherited: !from.Valid(), from: from.i, key: a.Node.i, start: int32(a.Node.Start())})
 		c.add(s, d)
 	}
 }

@@ -568,26 +568,35 @@ func sysdAboveOpaque(sys *System) bool {
 // newSysdServiceIn is newSysdService with sysdAboveOpaque(sys) computed
 // once per system by the caller.
 func newSysdServiceIn(sys *System, aboveOpaque bool, name string, defs []*Definition) *sysdService {
-	s := &sysdService{sys: sys, name: name, base: []string{"systemd", "services", name}, defs: defs, dirs: map[string]*sysdDirValue{},
-		byKey: map[string][]*Definition{}, opaqueKeys: map[string]bool{}, aboveOpaque: aboveOpaque,
-		scDefs: map[string][]*Definition{}, scDirs: map[string]*sysdDirValue{}}
+	// The maps are made when first written: a system can have hundreds of
+	// services, most of which set a few directives.
+	s := &sysdService{sys: sys, name: name, base: []string{"systemd", "services", name}, defs: defs, aboveOpaque: aboveOpaque}
 	for _, d := range defs {
 		if !d.Active() {
 			continue
 		}
 		var k string
 		if len(d.Path) == 5 && d.Path[3] == "serviceConfig" {
+			if s.scDefs == nil {
+				s.scDefs = make(map[string][]*Definition, len(defs))
+			}
 			s.scDefs[d.Path[4]] = append(s.scDefs[d.Path[4]], d)
 			if d.Opaque || d.Value.Kind == Unknown {
 				k = d.Path[3] + "\x00" + d.Path[4]
 			}
 		} else {
 			k = strings.Join(d.Path[3:], "\x00")
+			if s.byKey == nil {
+				s.byKey = map[string][]*Definition{}
+			}
 			s.byKey[k] = append(s.byKey[k], d)
 		}
 		// An unknown value (`inherit (cfg) serviceConfig;`, a function
 		// argument) may hold anything below its path.
 		if d.Opaque || d.Value.Kind == Unknown {
+			if s.opaqueKeys == nil {
+				s.opaqueKeys = map[string]bool{}
+			}
 			s.opaqueKeys[k] = true
 		}
 	}
@@ -601,9 +610,12 @@ func newSysdServiceIn(sys *System, aboveOpaque bool, name string, defs []*Defini
 			continue
 		}
 		if first {
-			s.common, first = map[sysdCondKey]bool{}, false
+			first = false
 			for _, c := range d.Conditions {
 				if c.Holds() == TriUnknown {
+					if s.common == nil {
+						s.common = map[sysdCondKey]bool{}
+					}
 					s.common[sysdCondOf(d, c)] = true
 				}
 			}
@@ -697,6 +709,9 @@ func (s *sysdService) maybeSet(names ...string) bool {
 	if s.aboveOpaque {
 		return true
 	}
+	if len(s.opaqueKeys) == 0 {
+		return false
+	}
 	for i := 0; i <= len(names); i++ {
 		if s.opaqueKeys[strings.Join(names[:i], "\x00")] {
 			return true
@@ -715,6 +730,9 @@ func (s *sysdService) get(names ...string) *sysdDirValue {
 		return v
 	}
 	v := &sysdDirValue{known: true}
+	if s.dirs == nil {
+		s.dirs = map[string]*sysdDirValue{}
+	}
 	s.dirs[key] = v
 	defs := s.byKey[key]
 	if len(defs) == 0 {
@@ -740,6 +758,9 @@ func (s *sysdService) getSC(name string) *sysdDirValue {
 		return v
 	}
 	v := &sysdDirValue{known: true}
+	if s.scDirs == nil {
+		s.scDirs = map[string]*sysdDirValue{}
+	}
 	s.scDirs[name] = v
 	s.fill(v, defs)
 	return v

@@ -1,0 +1,4 @@
+{
+  imports = [ ./users.nix ];
+  services.openssh.enable = true;
+}

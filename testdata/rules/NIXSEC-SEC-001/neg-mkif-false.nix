@@ -1,0 +1,6 @@
+{ config, lib, ... }:
+{
+  config = lib.mkIf false {
+    users.users.alice.password = "hunter2-lab";
+  };
+}

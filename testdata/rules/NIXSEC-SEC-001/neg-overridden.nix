@@ -1,0 +1,5 @@
+{ config, lib, ... }:
+{
+  users.users.alice.password = "hunter2-lab";
+  users.users.alice.password = lib.mkForce null;
+}

@@ -1,0 +1,6 @@
+{ config, lib, pkgs, ... }:
+{
+  users.users.alice = {
+    hashedPassword = lib.mkForce "$1$abcdefgh$0123456789abcdefghijkl"; # expect: NIXSEC-SEC-002
+  };
+}

@@ -1,0 +1,7 @@
+{ config, lib, pkgs, ... }:
+{
+  services.redis.servers.cache.enable = true;
+  services.redis.servers.cache = {
+    requirePass = lib.mkForce "s3cret-redis-pass"; # expect: NIXSEC-SEC-003
+  };
+}

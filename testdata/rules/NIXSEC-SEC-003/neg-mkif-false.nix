@@ -1,0 +1,6 @@
+{ config, lib, ... }:
+{
+  config = lib.mkIf false {
+    services.redis.servers.cache.requirePass = "s3cret-redis-pass";
+  };
+}

@@ -1,0 +1,12 @@
+{ config, lib, pkgs, ... }:
+{
+  networking = {
+    wireguard = {
+      interfaces = {
+        wg0 = {
+          privateKeyFile = ./keys/wg0.key; # expect: NIXSEC-SEC-005
+        };
+      };
+    };
+  };
+}

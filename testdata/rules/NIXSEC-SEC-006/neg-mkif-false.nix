@@ -1,0 +1,6 @@
+{ config, lib, ... }:
+{
+  config = lib.mkIf false {
+    systemd.services.backup.environment.RESTIC_PASSWORD = "hunter2-backup";
+  };
+}

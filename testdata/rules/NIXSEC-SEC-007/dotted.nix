@@ -1,0 +1,4 @@
+{ config, lib, pkgs, ... }:
+{
+  boot.initrd.luks.devices.root.keyFile = ./keys/root.key; # expect: NIXSEC-SEC-007
+}

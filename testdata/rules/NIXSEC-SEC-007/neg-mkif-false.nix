@@ -1,0 +1,6 @@
+{ config, lib, ... }:
+{
+  config = lib.mkIf false {
+    boot.initrd.luks.devices.root.keyFile = ./keys/root.key;
+  };
+}

@@ -1,0 +1,4 @@
+{
+  services.grafana.enable = true;
+  services.grafana.settings.security.secret_key = "$__file{/run/secrets/grafana-secret-key}";
+}

@@ -1,0 +1,4 @@
+{
+  services.grafana.enable = true;
+  services.grafana.settings.server.http_port = 3000;
+}

@@ -1,0 +1,6 @@
+{ config, lib, ... }:
+{
+  config = lib.mkIf false {
+    networking.wireless.networks.home.psk = "correct horse battery";
+  };
+}

@@ -21,4 +21,6 @@
   services.opencrow.rbwEntries."gmaps" = "gmaps-api-key";
   programs.git.settings.user.signingKey = "C2A1B3D4E5F60718";
   services.redis.servers.cache.requirePass = config.sops.placeholder.redis;
+  # users.users of a test node nixsec does not recognize as one: SEC-001/002 territory.
+  my.nodes.machine.users.users.alice.password = "foobar-x";
 }

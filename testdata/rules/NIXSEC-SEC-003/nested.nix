@@ -1,10 +1,10 @@
 { config, lib, pkgs, ... }:
 {
-  services.redis.servers.cache.enable = true;
   services = {
     redis = {
       servers = {
         cache = {
+          enable = true;
           requirePass = "s3cret-redis-pass"; # expect: NIXSEC-SEC-003
         };
       };

@@ -193,15 +193,21 @@ func optionPathMatches(rule, p []string) bool {
 // of sys in the file at path, in source order (one per binding that writes
 // the name literally).
 func ServiceKeyIn(sys *System, name, path string) []nixast.Node {
-	var out []nixast.Node
+	return ServiceKeysIn(sys, path)[name]
+}
+
+// ServiceKeysIn is ServiceKeyIn for every service of sys at once: one pass
+// over the definitions instead of one per service.
+func ServiceKeysIn(sys *System, path string) map[string][]nixast.Node {
+	out := map[string][]nixast.Node{}
 	seen := map[nixast.Span]bool{}
 	for _, d := range sys.Defs {
-		if d.File == nil || d.File.Path != path || len(d.Path) < 3 || d.Path[0] != "systemd" || d.Path[1] != "services" || d.Path[2] != name {
+		if d.File == nil || d.File.Path != path || len(d.Path) < 3 || d.Path[0] != "systemd" || d.Path[1] != "services" {
 			continue
 		}
 		if n, ok := sysdKeyNode(d, 2); ok && n.Valid() && !seen[n.Span()] {
 			seen[n.Span()] = true
-			out = append(out, n)
+			out[d.Path[2]] = append(out[d.Path[2]], n)
 		}
 	}
 	return out

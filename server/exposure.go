@@ -71,8 +71,9 @@ func lensesOf(res *analysis) []exposureLens {
 			if !has {
 				continue
 			}
+			keysOf := analyzer.ServiceKeysIn(sys, res.file.Path)
 			for _, ss := range analyzer.ServiceScores(sys) {
-				keys := analyzer.ServiceKeyIn(sys, ss.Name, res.file.Path)
+				keys := keysOf[ss.Name]
 				if len(keys) == 0 {
 					continue
 				}

@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/nixsec/nixsec/diagnostics"
@@ -323,8 +324,18 @@ func secKnownPrefix(s string) (string, bool) {
 // secName reports option or key names that say they hold a secret: the
 // name ends with one of these words (case and separators ignored), so
 // `passwordFile`, `tokenizer` or `hashedPassword` do not match.
+// secNameSeparators are dropped before matching a name (api_key, api-key).
+var secNameSeparators = strings.NewReplacer("_", "", "-", "", ".", "")
+
 func secName(name string) bool {
-	n := strings.ToLower(strings.NewReplacer("_", "", "-", "", ".", "").Replace(name))
+	// Most option names have none of these parts: answer without
+	// allocating (this runs for every definition, on every keystroke).
+	if !secContainsFold(name, "pas") && !secContainsFold(name, "pw") && !secContainsFold(name, "secret") &&
+		!secContainsFold(name, "token") && !secContainsFold(name, "key") && !secContainsFold(name, "psk") &&
+		!secContainsFold(name, "credential") {
+		return false
+	}
+	n := strings.ToLower(secNameSeparators.Replace(name))
 	if strings.Contains(n, "hash") || strings.HasPrefix(n, "use") || strings.HasPrefix(n, "enable") {
 		return false
 	}
@@ -348,9 +359,44 @@ func secWritten(d *Definition) string {
 	return d.PathString()
 }
 
+// secContainsFold reports whether s contains the lower-case ASCII word w,
+// ignoring ASCII case, without allocating.
+func secContainsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for ; j < len(w); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[j] {
+				break
+			}
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // secHasPrefix reports whether path starts with the dotted pattern ("*"
 // matches one name).
-func secHasPrefix(p []string, pattern string) bool { return matchPrefix(SplitPath(pattern), p) }
+func secHasPrefix(p []string, pattern string) bool { return matchPrefix(secSplit(pattern), p) }
+
+// secPatterns caches split patterns: the checks run them against every
+// definition of every system, on each keystroke in the editor.
+var secPatterns sync.Map // string → []string
+
+// secSplit is SplitPath for the rules' constant patterns, cached.
+func secSplit(pattern string) []string {
+	if v, ok := secPatterns.Load(pattern); ok {
+		return v.([]string)
+	}
+	p := SplitPath(pattern)
+	secPatterns.Store(pattern, p)
+	return p
+}
 
 // secRenameFix rewrites `name = "literal";` into `newName = "value";`
 // (keeping mk* wrappers). Offered only for a literal written at its own
@@ -565,7 +611,7 @@ func (c *secChecker) moduleOptions(s *System) {
 	seen := map[*Definition]bool{}
 	for _, o := range secOptions {
 		for _, d := range s.Match(o.pattern) {
-			if !d.Active() || seen[d] || len(d.Path) != len(SplitPath(o.pattern)) {
+			if !d.Active() || seen[d] || len(d.Path) != len(secSplit(o.pattern)) {
 				continue
 			}
 			seen[d] = true
@@ -789,6 +835,9 @@ func secFileKind(base string) string {
 
 // secFileOption reports option names that take a file holding a secret.
 func secFileOption(name string) bool {
+	if !secContainsFold(name, "file") && !secContainsFold(name, "key") {
+		return false // every suffix below ends in one of these
+	}
 	n := strings.ToLower(name)
 	for _, w := range []string{"passwordfile", "passphrasefile", "keyfile", "secretfile", "secretsfile", "tokenfile", "credentialsfile",
 		"credentialfile", "authkeyfile", "apikeyfile", "sslcertificatekey", "sslserverkey", "htpasswdfile", "basicauthfile", "pskfile"} {
@@ -991,7 +1040,7 @@ func (c *secChecker) envVars(s *System) {
 		}
 	}
 	for _, pat := range []string{"systemd.services.*.environment", "systemd.user.services.*.environment", "virtualisation.oci-containers.containers.*.environment"} {
-		n := len(SplitPath(pat))
+		n := len(secSplit(pat))
 		for _, d := range s.Match(pat) {
 			if d.Active() && len(d.Path) == n+1 {
 				c.envVar(d, d.Path[n])
@@ -999,7 +1048,7 @@ func (c *secChecker) envVars(s *System) {
 		}
 	}
 	for _, pat := range []string{"systemd.services.*.serviceConfig.Environment", "systemd.user.services.*.serviceConfig.Environment"} {
-		n := len(SplitPath(pat))
+		n := len(secSplit(pat))
 		for _, d := range s.Match(pat) {
 			if !d.Active() || len(d.Path) != n {
 				continue

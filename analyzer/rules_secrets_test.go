@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -101,5 +103,61 @@ func TestSecFileKind(t *testing.T) {
 		if got := secFileKind(name); got != want {
 			t.Errorf("secFileKind(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestSecNameFastPath: the allocation-free pre-filter of secName and
+// secFileOption never changes their answer (checked against the plain
+// normalize-and-match, on every name of the fixtures' models and a list
+// of secret-like names).
+func TestSecNameFastPath(t *testing.T) {
+	slowName := func(name string) bool {
+		n := strings.ToLower(secNameSeparators.Replace(name))
+		if strings.Contains(n, "hash") || strings.HasPrefix(n, "use") || strings.HasPrefix(n, "enable") {
+			return false
+		}
+		if n == "pass" || n == "pw" {
+			return true
+		}
+		for _, w := range []string{"password", "passwd", "passphrase", "secret", "secretkey", "token", "apikey", "privatekey",
+			"psk", "credential", "credentials", "authkey", "accesskey", "clientsecret", "masterkey", "encryptionkey"} {
+			if strings.HasSuffix(n, w) {
+				return true
+			}
+		}
+		return false
+	}
+	slowFile := func(name string) bool {
+		n := strings.ToLower(name)
+		for _, w := range []string{"passwordfile", "passphrasefile", "keyfile", "secretfile", "secretsfile", "tokenfile", "credentialsfile",
+			"credentialfile", "authkeyfile", "apikeyfile", "sslcertificatekey", "sslserverkey", "htpasswdfile", "basicauthfile", "pskfile"} {
+			if strings.HasSuffix(n, w) {
+				return true
+			}
+		}
+		return false
+	}
+	names := []string{"password", "Password", "PASS", "pw", "PW", "api_key", "API-KEY", "client.secret", "AccessKey", "privateKey",
+		"authKeyFile", "passwordFile", "sslCertificateKey", "SSLServerKey", "psk", "PSKFile", "credentials", "token", "Token_File",
+		"enable", "isNormalUser", "proxyPass", "hashedPassword", "usePassword", "secret_key", "masterKey", "encryption_key", "keyFile"}
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "*", "*.nix"))
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range strings.FieldsFunc(string(src), func(r rune) bool {
+			return !(r == '_' || r == '-' || r == '.' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		}) {
+			names = append(names, w)
+		}
+	}
+	for _, n := range names {
+		if secName(n) != slowName(n) || secFileOption(n) != slowFile(n) {
+			t.Errorf("%q: secName %v (want %v), secFileOption %v (want %v)", n, secName(n), slowName(n), secFileOption(n), slowFile(n))
+		}
+	}
+	if len(names) < 1000 {
+		t.Fatalf("only %d names", len(names))
 	}
 }

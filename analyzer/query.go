@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/nixsec/nixsec/diagnostics"
 	"github.com/nixsec/nixsec/nixast"
@@ -273,7 +275,7 @@ func (s *System) Get(path ...string) (Value, *Definition, bool) {
 // "*" segment matches any one name. Pattern is dotted; quote names with
 // dots: `boot.kernel.sysctl."net.ipv4.ip_forward"`.
 func (s *System) Match(pattern string) []*Definition {
-	pat := SplitPath(pattern)
+	pat := splitPattern(pattern)
 	var out []*Definition
 	for _, d := range s.candidates(pat) {
 		if matchPrefix(pat, d.Path) {
@@ -295,7 +297,7 @@ func (s *System) candidates(pat []string) []*Definition {
 // Names returns the distinct concrete names a "*" in pattern takes, for
 // patterns like "systemd.services.*" (the last segment must be "*").
 func (s *System) Names(pattern string) []string {
-	pat := SplitPath(pattern)
+	pat := splitPattern(pattern)
 	seen := map[string]bool{}
 	var out []string
 	for _, d := range s.candidates(pat) {
@@ -335,6 +337,34 @@ func matchPrefix(pat, path []string) bool {
 		}
 	}
 	return true
+}
+
+// patternCache holds split Match/Names patterns. Rules ask for the same
+// few hundred patterns on every analysis (on every keystroke in the
+// editor); the cache is dropped when it grows past patternCacheMax, since
+// some patterns embed names from the configuration.
+var (
+	patternCache atomic.Pointer[sync.Map]
+	patternCount atomic.Int64
+)
+
+func init() { patternCache.Store(new(sync.Map)) }
+
+const patternCacheMax = 4096
+
+// splitPattern is SplitPath, cached; callers must not modify the result.
+func splitPattern(p string) []string {
+	m := patternCache.Load()
+	if v, ok := m.Load(p); ok {
+		return v.([]string)
+	}
+	parts := SplitPath(p)
+	if patternCount.Add(1) > patternCacheMax {
+		patternCache.Store(new(sync.Map))
+		patternCount.Store(0)
+	}
+	m.Store(p, parts[:len(parts):len(parts)])
+	return parts
 }
 
 // SplitPath splits a dotted option path, honouring "quoted" segments.

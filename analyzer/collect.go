@@ -279,14 +279,14 @@ func firstName(b nixast.Node) (string, bool) {
 }
 
 // attrNameText is the name of an attribute component when it is cheap to
-// read: an identifier, or a "…" name that literalText reads. Otherwise
+// read: an identifier, or a "…" name that nixast.PlainString reads. Otherwise
 // false: use nixast.AttrNameOf.
 func attrNameText(a nixast.Node) (string, bool) {
 	switch a.Kind() {
 	case nixast.KindIdentifier:
 		return a.Text(), true
 	case nixast.KindString:
-		return literalText(a)
+		return nixast.PlainString(a)
 	}
 	return "", false
 }

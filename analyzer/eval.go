@@ -302,7 +302,7 @@ func (ev *evaluator) str(n nixast.Node, e *env) Value {
 	v := Value{Kind: String, Node: n}
 	// Most literals have no escapes or interpolations: read their text
 	// without nixast's decoder, which also builds byte-to-source maps.
-	if t, ok := literalText(n); ok {
+	if t, ok := nixast.PlainString(n); ok {
 		v.Parts = []StrPart{{Text: t, Known: true}}
 		return v
 	}
@@ -334,122 +334,6 @@ func mergeParts(ps []StrPart) []StrPart {
 	}
 	if len(out) == 0 {
 		out = append(out, StrPart{Known: true})
-	}
-	return out
-}
-
-// literalText is the decoded text of a string literal without
-// interpolations when it can be read cheaply: a "…" string without
-// escapes or CRs (its text is its source), or an indented string without
-// escapes (indentation stripped here). It gives what nixast.StringParts
-// would, and false for anything else.
-func literalText(n nixast.Node) (string, bool) {
-	k := n.Kind()
-	if k != nixast.KindString && k != nixast.KindIndentedString || n.HasError() {
-		return "", false
-	}
-	delim := 1
-	if k == nixast.KindIndentedString {
-		delim = 2
-	}
-	first := n.FirstChild()
-	if first.Kind() != nixast.KindToken || first.Start() != n.Start() || first.End()-first.Start() != delim {
-		return "", false
-	}
-	var last nixast.Node
-	for c := first.NextSibling(); c.Valid(); c = c.NextSibling() {
-		if c.Kind() == nixast.KindInterpolation {
-			return "", false
-		}
-		last = c
-	}
-	if last.Kind() != nixast.KindToken || last.IsMissing() || last.End() != n.End() || last.End()-last.Start() != delim {
-		return "", false
-	}
-	t := n.Text()
-	if len(t) < 2*delim {
-		return "", false
-	}
-	t = t[delim : len(t)-delim]
-	if k == nixast.KindString {
-		if strings.IndexByte(t, '\\') >= 0 || strings.IndexByte(t, '\r') >= 0 {
-			return "", false
-		}
-		return t, true
-	}
-	if strings.Contains(t, "''") {
-		return "", false
-	}
-	return stripIndent(t), true
-}
-
-// stripIndent applies Nix's indented-string rules to text without escapes
-// or interpolations: spaces and a newline right after the opening quotes
-// go, the smallest indentation of the lines with a non-space character is
-// removed from every line, and a last line of only spaces is dropped.
-func stripIndent(t string) string {
-	k := 0
-	for k < len(t) && t[k] == ' ' {
-		k++
-	}
-	if k < len(t) && t[k] == '\n' {
-		t = t[k+1:]
-	}
-	atStart, minIndent, cur := true, 1<<31-1, 0
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if atStart {
-			switch c {
-			case ' ':
-				cur++
-			case '\n':
-				cur = 0
-			default:
-				atStart = false
-				minIndent = min(minIndent, cur)
-			}
-		} else if c == '\n' {
-			atStart, cur = true, 0
-		}
-	}
-	var b []byte
-	if minIndent > 0 {
-		b = make([]byte, 0, len(t))
-	}
-	n := 0 // bytes kept so far (b holds them once something was dropped)
-	atStart = true
-	dropped := 0
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		keep := true
-		if atStart {
-			switch c {
-			case ' ':
-				keep = dropped >= minIndent
-				dropped++
-			case '\n':
-				dropped = 0
-			default:
-				atStart, dropped = false, 0
-			}
-		} else if c == '\n' {
-			atStart = true
-		}
-		if keep {
-			if b != nil {
-				b = append(b, c)
-			}
-			n++
-		}
-	}
-	var out string
-	if b != nil {
-		out = string(b)
-	} else {
-		out = t[:n]
-	}
-	if nl := strings.LastIndexByte(out, '\n'); nl >= 0 && strings.Trim(out[nl+1:], " ") == "" {
-		out = out[:nl+1]
 	}
 	return out
 }

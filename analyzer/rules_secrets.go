@@ -954,7 +954,7 @@ func (c *secChecker) readFile(d *Definition, call, arg nixast.Node) {
 		}
 		what = fmt.Sprintf("%s (%s)", base, kind)
 	case nixast.KindString:
-		t, ok := literalText(a)
+		t, ok := nixast.PlainString(a)
 		if !ok || !secRuntimeSecretPath(t) {
 			return
 		}

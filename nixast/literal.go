@@ -532,3 +532,120 @@ func BoolOrNull(n Node) Constant {
 	}
 	return c
 }
+
+// PlainString is the decoded text of a string literal without
+// interpolations when it can be read cheaply: a "…" string without
+// escapes or CRs (its text is its source), or an indented string without
+// escapes (indentation stripped here). It gives what StringParts
+// would, without building its offset maps (most strings of a configuration
+// are plain, and the analyzer reads every one), and false for anything else.
+func PlainString(n Node) (string, bool) {
+	k := n.Kind()
+	if k != KindString && k != KindIndentedString || n.HasError() {
+		return "", false
+	}
+	delim := 1
+	if k == KindIndentedString {
+		delim = 2
+	}
+	first := n.FirstChild()
+	if first.Kind() != KindToken || first.Start() != n.Start() || first.End()-first.Start() != delim {
+		return "", false
+	}
+	var last Node
+	for c := first.NextSibling(); c.Valid(); c = c.NextSibling() {
+		if c.Kind() == KindInterpolation {
+			return "", false
+		}
+		last = c
+	}
+	if last.Kind() != KindToken || last.IsMissing() || last.End() != n.End() || last.End()-last.Start() != delim {
+		return "", false
+	}
+	t := n.Text()
+	if len(t) < 2*delim {
+		return "", false
+	}
+	t = t[delim : len(t)-delim]
+	if k == KindString {
+		if strings.IndexByte(t, '\\') >= 0 || strings.IndexByte(t, '\r') >= 0 {
+			return "", false
+		}
+		return t, true
+	}
+	if strings.Contains(t, "''") {
+		return "", false
+	}
+	return stripIndent(t), true
+}
+
+// stripIndent applies Nix's indented-string rules to text without escapes
+// or interpolations: spaces and a newline right after the opening quotes
+// go, the smallest indentation of the lines with a non-space character is
+// removed from every line, and a last line of only spaces is dropped.
+func stripIndent(t string) string {
+	k := 0
+	for k < len(t) && t[k] == ' ' {
+		k++
+	}
+	if k < len(t) && t[k] == '\n' {
+		t = t[k+1:]
+	}
+	atStart, minIndent, cur := true, 1<<31-1, 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if atStart {
+			switch c {
+			case ' ':
+				cur++
+			case '\n':
+				cur = 0
+			default:
+				atStart = false
+				minIndent = min(minIndent, cur)
+			}
+		} else if c == '\n' {
+			atStart, cur = true, 0
+		}
+	}
+	var b []byte
+	if minIndent > 0 {
+		b = make([]byte, 0, len(t))
+	}
+	n := 0 // bytes kept so far (b holds them once something was dropped)
+	atStart = true
+	dropped := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		keep := true
+		if atStart {
+			switch c {
+			case ' ':
+				keep = dropped >= minIndent
+				dropped++
+			case '\n':
+				dropped = 0
+			default:
+				atStart, dropped = false, 0
+			}
+		} else if c == '\n' {
+			atStart = true
+		}
+		if keep {
+			if b != nil {
+				b = append(b, c)
+			}
+			n++
+		}
+	}
+	var out string
+	if b != nil {
+		out = string(b)
+	} else {
+		out = t[:n]
+	}
+	if nl := strings.LastIndexByte(out, '\n'); nl >= 0 && strings.Trim(out[nl+1:], " ") == "" {
+		out = out[:nl+1]
+	}
+	return out
+}

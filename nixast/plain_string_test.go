@@ -1,4 +1,4 @@
-package analyzer
+package nixast
 
 import (
 	"math/rand"
@@ -6,15 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/nixsec/nixsec/nixast"
 )
 
-// slowLiteral is what the evaluator read before literalText: the parts
-// nixast decodes, or false when there is an interpolation.
-func slowLiteral(n nixast.Node) (string, bool) {
+// slowLiteral is the text StringParts decodes, or false when there is an interpolation.
+func slowLiteral(n Node) (string, bool) {
 	var b strings.Builder
-	for _, p := range nixast.StringParts(n) {
+	for _, p := range StringParts(n) {
 		if p.IsInterpolation() {
 			return "", false
 		}
@@ -23,19 +20,19 @@ func slowLiteral(n nixast.Node) (string, bool) {
 	return b.String(), true
 }
 
-// checkLiterals compares literalText with nixast's decoder on every string
+// checkLiterals compares PlainString with the full decoder on every string
 // node of f; it returns how many took the fast path.
-func checkLiterals(t *testing.T, f *nixast.File) int {
+func checkLiterals(t *testing.T, f *File) int {
 	t.Helper()
 	fast := 0
-	var walk func(n nixast.Node)
-	walk = func(n nixast.Node) {
-		if k := n.Kind(); k == nixast.KindString || k == nixast.KindIndentedString {
-			if got, ok := literalText(n); ok {
+	var walk func(n Node)
+	walk = func(n Node) {
+		if k := n.Kind(); k == KindString || k == KindIndentedString {
+			if got, ok := PlainString(n); ok {
 				fast++
 				want, wok := slowLiteral(n)
 				if !wok || got != want {
-					t.Errorf("%s: literalText(%q) = %q, nixast decodes %q (%v)", f.Path, n.Text(), got, want, wok)
+					t.Errorf("%s: PlainString(%q) = %q, StringParts decodes %q (%v)", f.Path, n.Text(), got, want, wok)
 				}
 			}
 		}
@@ -47,7 +44,7 @@ func checkLiterals(t *testing.T, f *nixast.File) int {
 	return fast
 }
 
-func TestLiteralTextRandom(t *testing.T) {
+func TestPlainStringRandom(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	alphabet := []string{" ", " ", " ", "\n", "\n", "a", "b", "$", "'", "\\", "\r", "{", "}", "\t", "''", "\"", "${x}", "''$", "'''", "''\\n"}
 	fast := 0
@@ -63,7 +60,7 @@ func TestLiteralTextRandom(t *testing.T) {
 		} else {
 			src = "{ x = ''" + body + "''; }"
 		}
-		f, err := nixast.Parse("lit.nix", []byte(src))
+		f, err := Parse("lit.nix", []byte(src))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,10 +71,13 @@ func TestLiteralTextRandom(t *testing.T) {
 	}
 }
 
-// TestLiteralTextFiles checks every string of the test data (and of the
-// corpora when present).
-func TestLiteralTextFiles(t *testing.T) {
-	roots := []string{"../testdata", "../examples", "../.bench/corpus", "/work/corpus"}
+// TestPlainStringFiles checks every string of the test data, the synthetic
+// corpus when present, and NIXSEC_CORPUS.
+func TestPlainStringFiles(t *testing.T) {
+	roots := []string{"../testdata", "../examples", "../.bench/corpus"}
+	if dir := os.Getenv("NIXSEC_CORPUS"); dir != "" {
+		roots = append(roots, dir)
+	}
 	fast, files := 0, 0
 	for _, root := range roots {
 		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
@@ -88,7 +88,7 @@ func TestLiteralTextFiles(t *testing.T) {
 			if err != nil {
 				return nil
 			}
-			f, err := nixast.Parse(p, src)
+			f, err := Parse(p, src)
 			if err != nil {
 				return nil
 			}

@@ -107,6 +107,25 @@ func applyEdit(src []byte, e Edit) []byte {
 	return append(out, src[e.End:]...)
 }
 
+// applyAndCompare applies edits to d and requires the result to be a
+// well-formed tree equal to a fresh parse of text (what the edits give).
+func applyAndCompare(t *testing.T, d *Document, edits []Edit, text []byte, where string) *File {
+	t.Helper()
+	got, err := d.Apply(edits)
+	if err != nil {
+		t.Fatalf("%s: %v", where, err)
+	}
+	want, err := Parse("d.nix", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTree(t, got)
+	if diff := sameTree(got, want); diff != "" {
+		t.Fatalf("%s: incremental parse differs from a fresh one: %s\nedits %+v\ntext %q", where, diff, edits, text)
+	}
+	return got
+}
+
 // TestDocumentRandomEdits applies random edit sequences, one at a time and
 // in batches, and requires each incremental result to equal a fresh parse.
 func TestDocumentRandomEdits(t *testing.T) {
@@ -143,18 +162,7 @@ func TestDocumentRandomEdits(t *testing.T) {
 				edits = append(edits, e)
 				text = applyEdit(text, e)
 			}
-			got, err := d.Apply(edits)
-			if err != nil {
-				t.Fatalf("seed %d step %d: %v", si, step, err)
-			}
-			want, err := Parse("d.nix", text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkTree(t, got)
-			if diff := sameTree(got, want); diff != "" {
-				t.Fatalf("seed %d step %d: incremental parse differs from a fresh one: %s\nedits %+v\ntext %q", si, step, diff, edits, text)
-			}
+			applyAndCompare(t, d, edits, text, fmt.Sprintf("seed %d step %d", si, step))
 		}
 		d.Close()
 	}
@@ -222,20 +230,9 @@ func TestDocumentReuseMatchesFreshParse(t *testing.T) {
 			if step%17 == 16 {
 				d.Release() // as the server does for documents not edited lately
 			}
-			got, err := d.Apply(edits)
-			if err != nil {
-				t.Fatalf("seed %d step %d: %v", si, step, err)
-			}
+			got := applyAndCompare(t, d, edits, text, fmt.Sprintf("seed %d step %d", si, step))
 			if !d.Live() {
 				t.Fatalf("seed %d step %d: no tree after Apply", si, step)
-			}
-			want, err := Parse("d.nix", text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkTree(t, got)
-			if diff := sameTree(got, want); diff != "" {
-				t.Fatalf("seed %d step %d: incremental parse differs from a fresh one: %s\nedits %+v", si, step, diff, edits)
 			}
 			if d.flat.Copied > 0 {
 				reused++

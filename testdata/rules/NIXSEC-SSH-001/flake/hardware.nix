@@ -1,0 +1,4 @@
+{ ... }:
+{
+  boot.loader.systemd-boot.enable = true;
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  imports = [ ./ssh.nix ];
+  services.openssh.enable = true;
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  services.openssh.settings.PermitRootLogin = "yes"; # expect: NIXSEC-SSH-001
+}

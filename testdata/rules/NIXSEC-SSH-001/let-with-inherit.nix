@@ -1,0 +1,11 @@
+{ config, lib, ... }:
+with lib;
+let
+  PermitRootLogin = "yes";
+in
+{
+  services.openssh = {
+    enable = mkDefault true;
+    settings = { inherit PermitRootLogin; }; # expect: NIXSEC-SSH-001
+  };
+}

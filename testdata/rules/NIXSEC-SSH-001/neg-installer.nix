@@ -1,0 +1,7 @@
+{ modulesPath, ... }:
+{
+  # An installer image is a throwaway system.
+  imports = [ "${modulesPath}/installer/cd-dvd/installation-cd-minimal.nix" ];
+  services.openssh.enable = true;
+  services.openssh.settings.PermitRootLogin = "yes";
+}

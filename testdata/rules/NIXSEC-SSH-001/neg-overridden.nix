@@ -1,0 +1,6 @@
+{ lib, ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings.PermitRootLogin = "yes";
+  services.openssh.settings.PermitRootLogin = lib.mkForce "no";
+}

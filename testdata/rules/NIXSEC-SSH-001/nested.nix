@@ -1,0 +1,10 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    settings = {
+      PermitRootLogin = "yes"; # expect: NIXSEC-SSH-001
+      PasswordAuthentication = false;
+    };
+  };
+}

@@ -1,0 +1,8 @@
+# openFirewall = false: reported, but low.
+{ ... }:
+{
+  services.openssh = {
+    enable = true; # expect: NIXSEC-SSH-002
+    openFirewall = false;
+  };
+}

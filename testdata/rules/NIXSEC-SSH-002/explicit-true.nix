@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings.PasswordAuthentication = true; # expect: NIXSEC-SSH-002
+}

@@ -1,0 +1,10 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    settings.KbdInteractiveAuthentication = false;
+    extraConfig = ''
+      PasswordAuthentication no # expect: NIXSEC-SSH-002
+    '';
+  };
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  services.openssh.enable = true; # expect: NIXSEC-SSH-002
+}

@@ -1,0 +1,8 @@
+# NixOS before 23.05.
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    passwordAuthentication = true; # expect: NIXSEC-SSH-002
+  };
+}

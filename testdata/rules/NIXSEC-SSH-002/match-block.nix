@@ -1,0 +1,11 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    settings.PasswordAuthentication = false;
+    extraConfig = ''
+      Match Address 192.168.1.0/24
+        PasswordAuthentication yes # expect: NIXSEC-SSH-002
+    '';
+  };
+}

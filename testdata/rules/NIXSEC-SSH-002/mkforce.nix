@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    { services.openssh.enable = true; services.openssh.settings.PasswordAuthentication = false; }
+    { services.openssh.settings.PasswordAuthentication = lib.mkForce true; } # expect: NIXSEC-SSH-002
+  ];
+}

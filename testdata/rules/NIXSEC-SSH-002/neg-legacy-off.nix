@@ -1,0 +1,6 @@
+{ ... }:
+{
+  services.sshd.enable = true;
+  services.openssh.passwordAuthentication = false;
+  services.openssh.settings.KbdInteractiveAuthentication = false;
+}

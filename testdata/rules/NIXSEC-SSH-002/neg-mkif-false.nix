@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  services.openssh = lib.mkIf false { enable = true; };
+}

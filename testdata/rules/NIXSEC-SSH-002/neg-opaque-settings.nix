@@ -1,0 +1,6 @@
+# The settings come from an expression nixsec cannot read.
+{ config, ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings = config.my.sshSettings;
+}

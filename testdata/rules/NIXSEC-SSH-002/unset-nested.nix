@@ -1,0 +1,8 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true; # expect: NIXSEC-SSH-002
+    settings.KbdInteractiveAuthentication = false;
+  };
+  users.users.alice.openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample alice" ];
+}

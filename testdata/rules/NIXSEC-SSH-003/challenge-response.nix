@@ -1,0 +1,6 @@
+# The oldest name, renamed twice.
+{ ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.challengeResponseAuthentication = true; # expect: NIXSEC-SSH-003
+}

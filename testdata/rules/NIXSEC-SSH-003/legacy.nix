@@ -1,0 +1,8 @@
+# NixOS before 23.05.
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    kbdInteractiveAuthentication = true; # expect: NIXSEC-SSH-003
+  };
+}

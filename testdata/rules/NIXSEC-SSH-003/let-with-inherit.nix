@@ -1,0 +1,12 @@
+{ config, lib, ... }:
+with lib;
+let
+  enable = true;
+  KbdInteractiveAuthentication = true;
+in
+{
+  services.openssh = {
+    inherit enable;
+    settings = { inherit KbdInteractiveAuthentication; }; # expect: NIXSEC-SSH-003
+  };
+}

@@ -1,0 +1,6 @@
+{ config, lib, ... }:
+{
+  config = lib.mkIf config.profiles.remote.enable {
+    services.openssh.enable = lib.mkDefault true; # expect: NIXSEC-SSH-003 (possible)
+  };
+}

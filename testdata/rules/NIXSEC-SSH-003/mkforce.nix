@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  config = lib.mkMerge [
+    { services.openssh.enable = true; services.openssh.settings.KbdInteractiveAuthentication = false; }
+    { services.openssh.settings.KbdInteractiveAuthentication = lib.mkForce true; } # expect: NIXSEC-SSH-003
+  ];
+}

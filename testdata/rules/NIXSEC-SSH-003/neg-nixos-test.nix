@@ -1,0 +1,9 @@
+{ pkgs, ... }:
+pkgs.testers.runNixOSTest {
+  name = "ssh";
+  nodes.machine = { ... }: {
+    services.openssh.enable = true;
+
+  };
+  testScript = "machine.wait_for_unit(\"sshd.service\")";
+}

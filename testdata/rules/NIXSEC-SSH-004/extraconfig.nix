@@ -1,0 +1,10 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    extraConfig = ''
+      AllowTcpForwarding no
+      PermitEmptyPasswords yes # expect: NIXSEC-SSH-004
+    '';
+  };
+}

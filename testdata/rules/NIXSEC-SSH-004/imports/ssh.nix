@@ -1,0 +1,4 @@
+{ ... }:
+{
+  services.openssh.settings.PermitEmptyPasswords = true; # expect: NIXSEC-SSH-004
+}

@@ -1,0 +1,6 @@
+{ lib, ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings.PermitEmptyPasswords = true;
+  services.openssh.settings.PermitEmptyPasswords = lib.mkForce false;
+}

@@ -1,0 +1,5 @@
+# sshd is not enabled in this system.
+{ ... }:
+{
+  services.openssh.settings.PermitEmptyPasswords = true;
+}

@@ -1,0 +1,10 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    settings = {
+      PermitEmptyPasswords = true; # expect: NIXSEC-SSH-004
+      PasswordAuthentication = false;
+    };
+  };
+}

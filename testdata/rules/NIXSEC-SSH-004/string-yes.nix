@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings.PermitEmptyPasswords = "yes"; # expect: NIXSEC-SSH-004
+}

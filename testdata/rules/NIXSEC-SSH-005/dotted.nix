@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings.X11Forwarding = true; # expect: NIXSEC-SSH-005
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  services.openssh.settings.X11Forwarding = true; # expect: NIXSEC-SSH-005
+}

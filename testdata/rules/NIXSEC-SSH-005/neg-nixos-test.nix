@@ -1,0 +1,11 @@
+{ pkgs, ... }:
+pkgs.testers.runNixOSTest {
+  name = "ssh";
+  nodes.machine = { ... }: {
+    services.openssh = {
+      enable = true;
+      settings.X11Forwarding = true;
+    };
+  };
+  testScript = "machine.wait_for_unit(\"sshd.service\")";
+}

@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.kexAlgorithms = [ "diffie-hellman-group14-sha1" ]; # expect: NIXSEC-SSH-006
+}

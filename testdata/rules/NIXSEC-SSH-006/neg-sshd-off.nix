@@ -1,0 +1,4 @@
+{ ... }:
+{
+  services.openssh.settings.Ciphers = [ "aes256-cbc" ];
+}

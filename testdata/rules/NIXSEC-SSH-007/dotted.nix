@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings.GatewayPorts = "yes"; # expect: NIXSEC-SSH-007
+}

@@ -1,0 +1,9 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    extraConfig = ''
+      AllowAgentForwarding yes # expect: NIXSEC-SSH-007
+    '';
+  };
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  services.openssh.settings.GatewayPorts = "yes"; # expect: NIXSEC-SSH-007
+}

@@ -1,0 +1,5 @@
+{ lib, ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings = lib.mkIf false { GatewayPorts = "yes"; };
+}

@@ -1,0 +1,10 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    settings = {
+      GatewayPorts = "yes"; # expect: NIXSEC-SSH-007
+      PasswordAuthentication = false;
+    };
+  };
+}

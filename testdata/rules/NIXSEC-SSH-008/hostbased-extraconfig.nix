@@ -1,0 +1,9 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    extraConfig = ''
+      HostbasedAuthentication yes # expect: NIXSEC-SSH-008
+    '';
+  };
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  services.openssh.settings.StrictModes = false; # expect: NIXSEC-SSH-008
+}

@@ -1,0 +1,11 @@
+{ pkgs, ... }:
+pkgs.testers.runNixOSTest {
+  name = "ssh";
+  nodes.machine = { ... }: {
+    services.openssh = {
+      enable = true;
+      settings.StrictModes = false;
+    };
+  };
+  testScript = "machine.wait_for_unit(\"sshd.service\")";
+}

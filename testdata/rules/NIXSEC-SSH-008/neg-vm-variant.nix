@@ -1,0 +1,7 @@
+{ ... }:
+{
+  virtualisation.vmVariant = {
+    services.openssh.enable = true;
+    services.openssh.settings.StrictModes = false;
+  };
+}

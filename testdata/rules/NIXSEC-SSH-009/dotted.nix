@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings.LogLevel = "ERROR"; # expect: NIXSEC-SSH-009
+}

@@ -1,0 +1,4 @@
+{ ... }:
+{
+  services.openssh.settings.LogLevel = "ERROR"; # expect: NIXSEC-SSH-009
+}

@@ -1,0 +1,11 @@
+{ config, lib, ... }:
+with lib;
+let
+  LogLevel = "ERROR";
+in
+{
+  services.openssh = {
+    enable = mkDefault true;
+    settings = { inherit LogLevel; }; # expect: NIXSEC-SSH-009
+  };
+}

@@ -1,0 +1,10 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true;
+    settings = {
+      LogLevel = "ERROR"; # expect: NIXSEC-SSH-009
+      PasswordAuthentication = false;
+    };
+  };
+}

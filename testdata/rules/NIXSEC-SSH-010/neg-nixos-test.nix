@@ -1,0 +1,9 @@
+{ pkgs, ... }:
+pkgs.testers.runNixOSTest {
+  name = "ssh";
+  nodes.machine = { ... }: {
+    services.openssh.enable = true;
+  users.users.alice.openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample alice" ];
+  };
+  testScript = "machine.wait_for_unit(\"sshd.service\")";
+}

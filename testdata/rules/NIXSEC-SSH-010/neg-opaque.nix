@@ -1,0 +1,5 @@
+{ config, ... }:
+{
+  services.openssh = config.my.sshd;
+  users.users.alice.openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample alice" ];
+}

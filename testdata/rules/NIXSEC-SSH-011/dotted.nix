@@ -1,0 +1,5 @@
+{ ... }:
+{
+  services.openssh.enable = true; # expect: NIXSEC-SSH-011
+  services.openssh.settings.DenyUsers = [ "guest" ];
+}

@@ -1,0 +1,8 @@
+{ lib, ... }:
+with lib;
+let
+  enable = true;
+in
+{
+  services.openssh = { inherit enable; }; # expect: NIXSEC-SSH-011
+}

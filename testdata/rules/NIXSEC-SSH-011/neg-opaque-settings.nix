@@ -1,0 +1,5 @@
+{ config, ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings = config.my.sshSettings;
+}

@@ -1,0 +1,7 @@
+{ ... }:
+{
+  services.openssh = {
+    enable = true; # expect: NIXSEC-SSH-011
+    settings.PasswordAuthentication = false;
+  };
+}

@@ -60,8 +60,9 @@ var (
 		Good:       "services.openssh = {\n  enable = true;\n  settings.PasswordAuthentication = false;\n};",
 		FalsePositives: "Hosts reachable only from a trusted network (then `openFirewall = false` lowers the finding to low) and sshd bound " +
 			"to loopback only (not reported). The fix that adds the setting is marked safe only when the system declares authorized keys; " +
-			"otherwise applying it could lock everyone out. Settings given by an expression nixsec cannot read are not reported. " +
-			"Test VMs and installer images are not reported.",
+			"otherwise applying it could lock everyone out. Settings given by an expression nixsec cannot read are not reported, nor " +
+			"hosts importing srvos (its common module turns passwords off). The finding is possible when a third-party module nixsec cannot " +
+			"read is imported, or in a module fragment without `system.stateVersion` (its host may set the option). Test VMs and installer images are not reported.",
 	}}
 
 	SSHKbdInteractive = &Rule{RuleMeta: diagnostics.RuleMeta{
@@ -79,7 +80,8 @@ var (
 		Bad:         "services.openssh = {\n  enable = true;\n  settings.PasswordAuthentication = false;\n};",
 		Good:        "services.openssh = {\n  enable = true;\n  settings = {\n    PasswordAuthentication = false;\n    KbdInteractiveAuthentication = false;\n  };\n};",
 		FalsePositives: "TOTP or other two-factor logins through PAM use keyboard-interactive on purpose: with " +
-			"`security.pam.services.sshd.googleAuthenticator.enable`, `oathAuth` or Duo for SSH the rule stays quiet. Test VMs and installer images are not reported.",
+			"`security.pam.services.sshd.googleAuthenticator.enable`, `oathAuth` or Duo for SSH the rule stays quiet; so does it with srvos, and for the low case in module fragments without " +
+			"`system.stateVersion` or next to third-party modules nixsec cannot read. Test VMs and installer images are not reported.",
 	}}
 
 	SSHEmptyPasswords = &Rule{RuleMeta: diagnostics.RuleMeta{
@@ -190,12 +192,13 @@ var (
 			"can add a persistent key there that the declarative configuration never shows.",
 		Remediation: "Set `services.openssh.authorizedKeysInHomedir = false;` so that only the keys in /etc/ssh/authorized_keys.d, " +
 			"written from the configuration, are trusted.",
-		FixClass:       diagnostics.FixSuggest,
-		References:     []string{sshdRef, sshdMan + "#AuthorizedKeysFile"},
-		CWE:            []int{284},
-		Bad:            "services.openssh.enable = true;\nusers.users.alice.openssh.authorizedKeys.keys = [ \"ssh-ed25519 AAAA… alice\" ];",
-		Good:           "services.openssh = {\n  enable = true;\n  authorizedKeysInHomedir = false;\n};\nusers.users.alice.openssh.authorizedKeys.keys = [ \"ssh-ed25519 AAAA… alice\" ];",
-		FalsePositives: "Desktops and hosts where users manage their own keys. The option exists since NixOS 24.11; older releases reject it.",
+		FixClass:   diagnostics.FixSuggest,
+		References: []string{sshdRef, sshdMan + "#AuthorizedKeysFile"},
+		CWE:        []int{284},
+		Bad:        "services.openssh.enable = true;\nusers.users.alice.openssh.authorizedKeys.keys = [ \"ssh-ed25519 AAAA… alice\" ];",
+		Good:       "services.openssh = {\n  enable = true;\n  authorizedKeysInHomedir = false;\n};\nusers.users.alice.openssh.authorizedKeys.keys = [ \"ssh-ed25519 AAAA… alice\" ];",
+		FalsePositives: "Desktops and hosts where users manage their own keys. The option exists since NixOS 24.11; older releases reject it. " +
+			"Not reported with srvos, with `authorizedKeysFiles` set, in module fragments without `system.stateVersion`, or next to third-party modules nixsec cannot read.",
 	}}
 
 	SSHNoAllowList = &Rule{RuleMeta: diagnostics.RuleMeta{
@@ -203,14 +206,15 @@ var (
 		Category: "OpenSSH", Severity: diagnostics.Info, MaxSeverity: diagnostics.Info,
 		Description: "sshd is enabled with its port opened in the firewall (`openFirewall`, default `true`) and neither " +
 			"`settings.AllowUsers` nor `settings.AllowGroups` (nor an `AllowUsers`/`AllowGroups` line in extraConfig) limits who may log in.",
-		Why:            "Every account with a shell, service accounts given one included, is a login target.",
-		Remediation:    "Set `services.openssh.settings.AllowGroups = [ \"wheel\" \"ssh-users\" ];` (or `AllowUsers`) with the groups or users that need SSH.",
-		FixClass:       diagnostics.FixSuggest,
-		References:     []string{sshdRef, sshdMan + "#AllowGroups", "https://cisofy.com/lynis/controls/SSH-7440/"},
-		CWE:            []int{284},
-		Bad:            "services.openssh.enable = true;",
-		Good:           "services.openssh = {\n  enable = true;\n  settings.AllowGroups = [ \"wheel\" ];\n};",
-		FalsePositives: "Small hosts with one human user. Test VMs and installer images are not reported; hosts whose port stays closed (`openFirewall = false`) or that listen on loopback only are not reported.",
+		Why:         "Every account with a shell, service accounts given one included, is a login target.",
+		Remediation: "Set `services.openssh.settings.AllowGroups = [ \"wheel\" \"ssh-users\" ];` (or `AllowUsers`) with the groups or users that need SSH.",
+		FixClass:    diagnostics.FixSuggest,
+		References:  []string{sshdRef, sshdMan + "#AllowGroups", "https://cisofy.com/lynis/controls/SSH-7440/"},
+		CWE:         []int{284},
+		Bad:         "services.openssh.enable = true;",
+		Good:        "services.openssh = {\n  enable = true;\n  settings.AllowGroups = [ \"wheel\" ];\n};",
+		FalsePositives: "Small hosts with one human user. Test VMs and installer images are not reported; hosts whose port stays closed (`openFirewall = false`) " +
+			"or that listen on loopback only are not reported, nor module fragments without `system.stateVersion` or systems importing third-party modules nixsec cannot read.",
 	}}
 )
 
@@ -239,6 +243,11 @@ type sshHost struct {
 	en    *Definition // the definition that turns sshd on (or may)
 	maybe bool        // sshd is only possibly on
 	lines []sshLine   // extraConfig lines, in order
+	// unsure is set when an unset setting may come from elsewhere: a
+	// third-party module nixsec cannot read, or a module fragment (no
+	// system.stateVersion: its host, which may set more, is not analysed).
+	unsure bool
+	srvos  bool // srvos modules set PasswordAuthentication, KbdInteractiveAuthentication to false
 }
 
 // sshLine is one `Keyword value` line of services.openssh.extraConfig.
@@ -271,10 +280,73 @@ func sshHosts(p *Pass) []*sshHost {
 			if st == nwNo || en == nil {
 				continue
 			}
-			out = append(out, &sshHost{s: s, en: en, maybe: st == nwMaybe, lines: sshExtraLines(s)})
+			h := &sshHost{s: s, en: en, maybe: st == nwMaybe, lines: sshExtraLines(s)}
+			h.srvos, h.unsure = sshOpaque(s)
+			if !sshHasStateVersion(s) {
+				h.unsure = true
+			}
+			out = append(out, h)
 		}
 		return out
 	}).([]*sshHost)
+}
+
+// sshOpaque looks at the modules s imports but nixsec cannot read: srvos
+// (whose common module turns password and keyboard-interactive logins off),
+// and other third-party modules that might set sshd options. nixpkgs'
+// own profiles and a few well-known modules that never touch sshd are left out.
+func sshOpaque(s *System) (srvos, other bool) {
+	for x := s; x != nil; x = x.Parent {
+		for _, n := range x.OpaqueImports {
+			t := n.Text()
+			switch {
+			case strings.Contains(t, "srvos"):
+				// server and desktop include common; mixins do not.
+				for _, m := range []string{".common", ".server", ".desktop"} {
+					if strings.HasSuffix(t, m) {
+						srvos = true
+					}
+				}
+			case sshHarmlessImport(t):
+			default:
+				other = true
+			}
+		}
+	}
+	return srvos, other
+}
+
+var sshHarmless = []string{"modulesPath", "<nixpkgs", "nixos/modules", "nixos-hardware", "home-manager", "sops-nix", "agenix",
+	"disko", "impermanence", "lanzaboote", "nix-index-database", "stylix", "catppuccin", "nixos-wsl", "hardware."}
+
+func sshHarmlessImport(t string) bool {
+	for _, h := range sshHarmless {
+		if strings.Contains(t, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// sshHasStateVersion reports whether the system (or the one it is nested
+// in) sets system.stateVersion, as a host's configuration does.
+func sshHasStateVersion(s *System) bool {
+	for x := s; x != nil; x = x.Parent {
+		if len(x.Lookup("system", "stateVersion")) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// unsetFinding starts a finding about a setting left at its default,
+// located at the definition that enables sshd.
+func (h *sshHost) unsetFinding(p *Pass, format string, args ...any) diagnostics.Finding {
+	f := h.finding(p, h.en, format, args...)
+	if h.unsure {
+		f.Confidence = diagnostics.Possible
+	}
+	return f
 }
 
 // sshDefaulted are the keywords NixOS always writes from settings (they have
@@ -759,7 +831,7 @@ func runSSHPasswordAuth(p *Pass) {
 		keys := sshKeysDeclared(s)
 		path := sshS("PasswordAuthentication")
 		defs := s.Effective(path...)
-		if len(defs) == 0 && !s.MaybeSet(path...) {
+		if len(defs) == 0 && !s.MaybeSet(path...) && !h.srvos {
 			var ignored *sshLine
 			for i, l := range h.lines {
 				if l.key == "passwordauthentication" && l.match == "" && sshIsNo(strValue(nixast.Node{}, l.value)) {
@@ -771,7 +843,7 @@ func runSSHPasswordAuth(p *Pass) {
 			if ignored != nil {
 				f = h.lineFinding(p, *ignored, "%s, but settings already writes `PasswordAuthentication yes` (its NixOS default) before extraConfig and sshd keeps the first value: passwords are accepted", ignored.where())
 			} else {
-				f = h.finding(p, h.en, "sshd is enabled and services.openssh.settings.PasswordAuthentication is not set: NixOS defaults it to true, so sshd accepts passwords")
+				f = h.unsetFinding(p, "sshd is enabled and services.openssh.settings.PasswordAuthentication is not set: NixOS defaults it to true, so sshd accepts passwords")
 				h.weaken(&f)
 			}
 			escalate(&f)
@@ -842,8 +914,9 @@ func runSSHKbdInteractive(p *Pass) {
 		}
 		path := sshS("KbdInteractiveAuthentication")
 		defs := s.Effective(path...)
-		if len(defs) == 0 && !s.MaybeSet(path...) {
-			f := h.finding(p, h.en, "sshd is enabled and services.openssh.settings.KbdInteractiveAuthentication is not set: NixOS defaults it to true; %s", why)
+		// A low, unsure finding about a default is noise.
+		if len(defs) == 0 && !s.MaybeSet(path...) && !h.srvos && !(h.unsure && sev == diagnostics.Low) {
+			f := h.unsetFinding(p, "sshd is enabled and services.openssh.settings.KbdInteractiveAuthentication is not set: NixOS defaults it to true; %s", why)
 			h.weaken(&f)
 			f.Severity = sev
 			if fix, ok := AddSibling(h.en, path, "false", "Turn keyboard-interactive authentication off", true); ok {
@@ -1035,16 +1108,16 @@ func runSSHKeysInHome(p *Pass) {
 	for _, h := range sshHosts(p) {
 		s := h.s
 		keys := sshKeysDeclared(s)
-		if keys == nil {
+		if keys == nil || h.srvos { // srvos drops ~/.ssh/authorized_keys itself
 			continue
 		}
 		path := sshP("authorizedKeysInHomedir")
 		defs := s.Effective(path...)
 		if len(defs) == 0 {
-			if s.MaybeSet(path...) {
+			if s.MaybeSet(path...) || h.unsure || len(s.Effective(sshP("authorizedKeysFiles")...)) > 0 {
 				continue
 			}
-			f := h.finding(p, h.en, "sshd is enabled and keys are declared in the configuration, but services.openssh.authorizedKeysInHomedir is not set to false: sshd also trusts keys users add to ~/.ssh/authorized_keys")
+			f := h.unsetFinding(p, "sshd is enabled and keys are declared in the configuration, but services.openssh.authorizedKeysInHomedir is not set to false: sshd also trusts keys users add to ~/.ssh/authorized_keys")
 			f.Related = append(f.Related, nwRelated(keys, "authorized keys are declared here"))
 			h.weaken(&f)
 			if fix, ok := AddSibling(h.en, path, "false", "Trust only the declared keys (authorizedKeysInHomedir = false)", false); ok {
@@ -1091,10 +1164,10 @@ func runSSHNoAllowList(p *Pass) {
 				limited = true
 			}
 		}
-		if limited {
+		if limited || h.unsure {
 			continue
 		}
-		f := h.finding(p, h.en, "sshd is enabled with its port open and neither settings.AllowUsers nor settings.AllowGroups limits who may log in")
+		f := h.unsetFinding(p, "sshd is enabled with its port open and neither settings.AllowUsers nor settings.AllowGroups limits who may log in")
 		h.weaken(&f)
 		if fix, ok := AddSibling(h.en, sshS("AllowGroups"), `[ "wheel" ]`, "Allow SSH logins for the wheel group only", false); ok {
 			f.Fixes = append(f.Fixes, fix)

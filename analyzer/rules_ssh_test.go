@@ -14,43 +14,43 @@ func TestSSHSeverities(t *testing.T) {
 		texts         []string
 	}{
 		{"root yes with passwords", "NIXSEC-SSH-001",
-			`{ services.openssh = { enable = true; settings.PermitRootLogin = "yes"; }; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings.PermitRootLogin = "yes"; }; }`,
 			[]diagnostics.Severity{diagnostics.Critical}, []string{`"yes"`}},
 		{"root yes, keys only", "NIXSEC-SSH-001",
-			`{ services.openssh = { enable = true; settings = { PermitRootLogin = "yes"; PasswordAuthentication = false; }; }; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings = { PermitRootLogin = "yes"; PasswordAuthentication = false; }; }; }`,
 			[]diagnostics.Severity{diagnostics.High}, []string{`"yes"`}},
 		{"passwords by default", "NIXSEC-SSH-002",
-			`{ services.openssh.enable = true; }`,
+			`{ system.stateVersion = "24.05"; services.openssh.enable = true; }`,
 			[]diagnostics.Severity{diagnostics.Medium}, []string{`true`}},
 		{"passwords, port closed", "NIXSEC-SSH-002",
-			`{ services.openssh = { enable = true; openFirewall = false; }; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; openFirewall = false; }; }`,
 			[]diagnostics.Severity{diagnostics.Low}, []string{`true`}},
 		{"passwords, port closed but opened by hand", "NIXSEC-SSH-002",
-			`{ services.openssh = { enable = true; openFirewall = false; }; networking.firewall.allowedTCPPorts = [ 22 ]; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; openFirewall = false; }; networking.firewall.allowedTCPPorts = [ 22 ]; }`,
 			[]diagnostics.Severity{diagnostics.Medium}, []string{`true`}},
 		{"passwords and root", "NIXSEC-SSH-002",
-			`{ services.openssh = { enable = true; settings.PermitRootLogin = "yes"; }; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings.PermitRootLogin = "yes"; }; }`,
 			[]diagnostics.Severity{diagnostics.Critical}, []string{`true`}},
 		{"passwords and a plaintext password", "NIXSEC-SSH-002",
-			`{ services.openssh = { enable = true; settings.PasswordAuthentication = true; }; users.users.bob.initialPassword = "changeme"; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings.PasswordAuthentication = true; }; users.users.bob.initialPassword = "changeme"; }`,
 			[]diagnostics.Severity{diagnostics.High}, []string{`true`}},
 		{"kbd with passwords off", "NIXSEC-SSH-003",
-			`{ services.openssh = { enable = true; settings.PasswordAuthentication = false; }; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings.PasswordAuthentication = false; }; }`,
 			[]diagnostics.Severity{diagnostics.Low}, []string{`true`}},
 		{"kbd with unixAuth forced", "NIXSEC-SSH-003",
-			`{ services.openssh = { enable = true; settings.PasswordAuthentication = false; }; security.pam.services.sshd.unixAuth = true; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings.PasswordAuthentication = false; }; security.pam.services.sshd.unixAuth = true; }`,
 			[]diagnostics.Severity{diagnostics.Medium}, []string{`true`}},
 		{"gateway ports low, agent info", "NIXSEC-SSH-007",
-			`{ services.openssh = { enable = true; settings = { GatewayPorts = "yes"; AllowAgentForwarding = true; }; }; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings = { GatewayPorts = "yes"; AllowAgentForwarding = true; }; }; }`,
 			[]diagnostics.Severity{diagnostics.Low, diagnostics.Info}, []string{`"yes"`, `true`}},
 		{"weak and policy algorithms", "NIXSEC-SSH-006",
-			`{ services.openssh = { enable = true; settings.Macs = [ "hmac-sha2-256" "hmac-md5-96" ]; }; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings.Macs = [ "hmac-sha2-256" "hmac-md5-96" ]; }; }`,
 			[]diagnostics.Severity{diagnostics.Low, diagnostics.Medium}, []string{`"hmac-sha2-256"`, `"hmac-md5-96"`}},
 		{"algorithm string item", "NIXSEC-SSH-006",
-			`{ services.openssh = { enable = true; settings.PubkeyAcceptedAlgorithms = "ssh-ed25519, +ssh-dss"; }; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings.PubkeyAcceptedAlgorithms = "ssh-ed25519, +ssh-dss"; }; }`,
 			[]diagnostics.Severity{diagnostics.Medium}, []string{`+ssh-dss`}},
 		{"quiet logging", "NIXSEC-SSH-009",
-			`{ services.openssh = { enable = true; settings.LogLevel = "QUIET"; }; }`,
+			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings.LogLevel = "QUIET"; }; }`,
 			[]diagnostics.Severity{diagnostics.Low}, []string{`"QUIET"`}},
 	} {
 		fs, texts := nwLint(t, tc.id, tc.src)
@@ -69,11 +69,11 @@ func TestSSHSeverities(t *testing.T) {
 // An unsafe fix is offered when no authorized keys are declared: turning
 // passwords off could lock everyone out.
 func TestSSHPasswordFixSafety(t *testing.T) {
-	fs, _ := nwLint(t, "NIXSEC-SSH-002", `{ services.openssh.enable = true; }`)
+	fs, _ := nwLint(t, "NIXSEC-SSH-002", `{ system.stateVersion = "24.05"; services.openssh.enable = true; }`)
 	if len(fs) != 1 || len(fs[0].Fixes) != 1 || fs[0].Fixes[0].Safe {
 		t.Fatalf("without keys: %+v", fs)
 	}
-	fs, _ = nwLint(t, "NIXSEC-SSH-002", `{ services.openssh.enable = true; users.users.a.openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAA a" ]; }`)
+	fs, _ = nwLint(t, "NIXSEC-SSH-002", `{ system.stateVersion = "24.05"; services.openssh.enable = true; users.users.a.openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAA a" ]; }`)
 	if len(fs) != 1 || len(fs[0].Fixes) != 1 || !fs[0].Fixes[0].Safe {
 		t.Fatalf("with keys: %+v", fs)
 	}

@@ -5,4 +5,5 @@
     enable = true; # expect: NIXSEC-SSH-002
     openFirewall = false;
   };
+  system.stateVersion = "24.05";
 }

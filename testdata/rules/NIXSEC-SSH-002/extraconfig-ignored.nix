@@ -7,4 +7,5 @@
       PasswordAuthentication no # expect: NIXSEC-SSH-002
     '';
   };
+  system.stateVersion = "24.05";
 }

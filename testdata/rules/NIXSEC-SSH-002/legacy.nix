@@ -5,4 +5,5 @@
     enable = true;
     passwordAuthentication = true; # expect: NIXSEC-SSH-002
   };
+  system.stateVersion = "24.05";
 }

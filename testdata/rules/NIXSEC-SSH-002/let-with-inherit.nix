@@ -9,4 +9,5 @@ in
     inherit enable;
     settings = { inherit PasswordAuthentication; }; # expect: NIXSEC-SSH-002
   };
+  system.stateVersion = "24.05";
 }

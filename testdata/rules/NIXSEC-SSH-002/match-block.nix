@@ -8,4 +8,5 @@
         PasswordAuthentication yes # expect: NIXSEC-SSH-002
     '';
   };
+  system.stateVersion = "24.05";
 }

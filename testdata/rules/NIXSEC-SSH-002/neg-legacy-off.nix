@@ -3,4 +3,5 @@
   services.sshd.enable = true;
   services.openssh.passwordAuthentication = false;
   services.openssh.settings.KbdInteractiveAuthentication = false;
+  system.stateVersion = "24.05";
 }

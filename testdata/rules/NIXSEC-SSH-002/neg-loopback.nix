@@ -5,4 +5,5 @@
     enable = true;
     listenAddresses = [ { addr = "127.0.0.1"; port = 2222; } ];
   };
+  system.stateVersion = "24.05";
 }

@@ -7,4 +7,5 @@
       KbdInteractiveAuthentication = false;
     };
   };
+  system.stateVersion = "24.05";
 }

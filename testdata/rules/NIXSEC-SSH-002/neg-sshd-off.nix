@@ -1,4 +1,5 @@
 { ... }:
 {
   services.openssh.enable = false;
+  system.stateVersion = "24.05";
 }

@@ -2,4 +2,5 @@
 {
   services.openssh.enable = true; # expect: NIXSEC-SSH-002
   users.users.alice.openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample alice" ];
+  system.stateVersion = "24.05";
 }

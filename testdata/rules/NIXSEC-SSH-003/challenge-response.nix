@@ -3,4 +3,5 @@
 {
   services.openssh.enable = true;
   services.openssh.challengeResponseAuthentication = true; # expect: NIXSEC-SSH-003
+  system.stateVersion = "24.05";
 }

@@ -5,4 +5,5 @@
     enable = true;
     kbdInteractiveAuthentication = true; # expect: NIXSEC-SSH-003
   };
+  system.stateVersion = "24.05";
 }

@@ -9,4 +9,5 @@ in
     inherit enable;
     settings = { inherit KbdInteractiveAuthentication; }; # expect: NIXSEC-SSH-003
   };
+  system.stateVersion = "24.05";
 }

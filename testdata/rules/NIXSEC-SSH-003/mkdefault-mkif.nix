@@ -3,4 +3,5 @@
   config = lib.mkIf config.profiles.remote.enable {
     services.openssh.enable = lib.mkDefault true; # expect: NIXSEC-SSH-003 (possible)
   };
+  system.stateVersion = "24.05";
 }

@@ -3,4 +3,5 @@
   services.sshd.enable = true;
   services.openssh.kbdInteractiveAuthentication = false;
   services.openssh.settings.PasswordAuthentication = false;
+  system.stateVersion = "24.05";
 }

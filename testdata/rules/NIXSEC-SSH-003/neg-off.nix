@@ -7,4 +7,5 @@
       PasswordAuthentication = false;
     };
   };
+  system.stateVersion = "24.05";
 }

@@ -7,4 +7,5 @@
     settings.KbdInteractiveAuthentication = true;
   };
   security.pam.services.sshd.googleAuthenticator.enable = true;
+  system.stateVersion = "24.05";
 }

@@ -6,4 +6,5 @@ in
 {
   services.openssh.enable = mkDefault true; # expect: NIXSEC-SSH-010
   users.users.admin.openssh.authorizedKeys = { inherit keys; };
+  system.stateVersion = "24.05";
 }

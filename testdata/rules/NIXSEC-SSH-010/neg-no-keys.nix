@@ -1,4 +1,5 @@
 { ... }:
 {
   services.openssh.enable = true;
+  system.stateVersion = "24.05";
 }

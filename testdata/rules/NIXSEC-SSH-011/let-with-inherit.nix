@@ -5,4 +5,5 @@ let
 in
 {
   services.openssh = { inherit enable; }; # expect: NIXSEC-SSH-011
+  system.stateVersion = "24.05";
 }

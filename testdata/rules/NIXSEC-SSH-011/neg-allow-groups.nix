@@ -4,4 +4,5 @@
     enable = true;
     settings.AllowGroups = [ "wheel" ];
   };
+  system.stateVersion = "24.05";
 }

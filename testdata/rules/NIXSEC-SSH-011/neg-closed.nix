@@ -4,4 +4,5 @@
     enable = true;
     openFirewall = false;
   };
+  system.stateVersion = "24.05";
 }

@@ -6,4 +6,5 @@
       AllowUsers alice bob
     '';
   };
+  system.stateVersion = "24.05";
 }

@@ -7,6 +7,7 @@
         ./hardware.nix
         ({ lib, ... }: {
           services.openssh.enable = true; # expect: NIXSEC-SSH-002
+          system.stateVersion = "24.05";
         })
       ];
     };

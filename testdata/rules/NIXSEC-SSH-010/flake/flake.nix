@@ -7,6 +7,7 @@
         ./hardware.nix
         ({ lib, ... }: {
           services.openssh.enable = true; # expect: NIXSEC-SSH-010
+          system.stateVersion = "24.05";
           users.users.ops.openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample ops" ];
         })
       ];

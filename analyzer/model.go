@@ -287,6 +287,13 @@ type System struct {
 	byHead  map[string][]*Definition
 	byHeadN int
 
+	// names memoizes Names (many rules list users.users.* and the like),
+	// valid while len(Defs) is namesN; the mutex lets an editor's hovers
+	// share a model.
+	namesMu sync.Mutex
+	names   map[string][]string
+	namesN  int
+
 	args        map[string]*binding // module arguments from specialArgs
 	nixconfOnce sync.Once
 	nixconf     map[string][]*NixConfSetting

@@ -296,7 +296,28 @@ func (s *System) candidates(pat []string) []*Definition {
 
 // Names returns the distinct concrete names a "*" in pattern takes, for
 // patterns like "systemd.services.*" (the last segment must be "*").
+//
+// The result is shared between callers: do not modify it.
 func (s *System) Names(pattern string) []string {
+	s.namesMu.Lock()
+	if s.namesN != len(s.Defs) || s.names == nil {
+		s.names, s.namesN = map[string][]string{}, len(s.Defs)
+	}
+	out, ok := s.names[pattern]
+	s.namesMu.Unlock()
+	if ok {
+		return out
+	}
+	out = s.names1(pattern)
+	s.namesMu.Lock()
+	if s.namesN == len(s.Defs) {
+		s.names[pattern] = out
+	}
+	s.namesMu.Unlock()
+	return out
+}
+
+func (s *System) names1(pattern string) []string {
 	pat := splitPattern(pattern)
 	seen := map[string]bool{}
 	var out []string
@@ -310,7 +331,7 @@ func (s *System) Names(pattern string) []string {
 		}
 	}
 	sort.Strings(out)
-	return out
+	return out[:len(out):len(out)] // an append by a caller copies
 }
 
 // MaybeSet reports whether path might be defined in ways nixsec cannot see:

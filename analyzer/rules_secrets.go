@@ -852,10 +852,28 @@ var secProducers = map[string]bool{"writeText": true, "writeTextFile": true, "wr
 
 var secReadFns = map[string]bool{"readFile": true, "fileContents": true, "importJSON": true, "importTOML": true}
 
+// secStoreCopyOwned leaves out what other checks own or what is meant to
+// be in the store: sops/agenix declarations, test expectations and
+// scripts, build machines (NIX-013), /etc (SEC-004). Compared name by name:
+// this runs for every definition.
+func secStoreCopyOwned(p []string) bool {
+	if p[len(p)-1] == "testScript" {
+		return true
+	}
+	switch p[0] {
+	case "sops", "age", "nmt":
+		return true
+	case "nix":
+		return len(p) > 1 && p[1] == "buildMachines"
+	case "environment":
+		return len(p) > 1 && p[1] == "etc"
+	}
+	return false
+}
+
 func (c *secChecker) storeCopies(s *System) {
 	for _, d := range s.Defs {
-		if !d.Active() || !d.Node.Valid() || secHasPrefix(d.Path, "sops") || secHasPrefix(d.Path, "age") || secHasPrefix(d.Path, "nmt") || d.Path[len(d.Path)-1] == "testScript" ||
-			secHasPrefix(d.Path, "nix.buildMachines") || secHasPrefix(d.Path, "environment.etc") {
+		if !d.Active() || !d.Node.Valid() || len(d.Path) == 0 || secStoreCopyOwned(d.Path) {
 			continue
 		}
 		last := d.Path[len(d.Path)-1]

@@ -79,7 +79,8 @@ func memBenchWorkspace(b *testing.B) (string, []string) {
 // BenchmarkOpenFilesMemory opens 500 files of the synthetic corpus (a copy
 // in a temporary directory) in one server whose workspace root is that
 // copy (so the first scan reads and analyses it all), waits for each file's diagnostics, and reports the process's
-// resident set (VmRSS) and the live Go heap after a collection. The
+// resident set (VmRSS) and the live Go heap after a collection, and the
+// peak resident set (VmHWM, reached during the first workspace scan). The
 // client drops the notifications it has read so that what is measured is
 // the server's memory. Run it with -benchtime 1x.
 func BenchmarkOpenFilesMemory(b *testing.B) {
@@ -92,7 +93,7 @@ func BenchmarkOpenFilesMemory(b *testing.B) {
 		}
 		texts[i] = string(src)
 	}
-	var rss, heap float64
+	var rss, heap, peak float64
 	for b.Loop() {
 		c := newClient(b, Options{Debounce: 0})
 		c.timeout = time.Minute
@@ -119,12 +120,14 @@ func BenchmarkOpenFilesMemory(b *testing.B) {
 		runtime.ReadMemStats(&ms)
 		heap = float64(ms.HeapInuse) / (1 << 20)
 		rss = vmRSS(b) / (1 << 20)
+		peak = procStatus(b, "VmHWM:") / (1 << 20)
 		if p := os.Getenv("NIXSEC_BENCH_HEAPPROFILE"); p != "" {
 			writeHeapProfile(b, p)
 		}
 		c.shutdownExit()
 	}
 	b.ReportMetric(rss, "rss-MB")
+	b.ReportMetric(peak, "peak-rss-MB")
 	b.ReportMetric(heap, "heap-MB")
 	b.ReportMetric(float64(len(files)), "files")
 	b.ReportMetric(0, "ns/op")
@@ -144,7 +147,11 @@ func writeHeapProfile(b *testing.B, path string) {
 
 // vmRSS is the process's resident set in bytes, from /proc/self/status; 0
 // where that file does not exist.
-func vmRSS(b *testing.B) float64 {
+func vmRSS(b *testing.B) float64 { return procStatus(b, "VmRSS:") }
+
+// procStatus reads a size field of /proc/self/status (VmRSS:, VmHWM: the
+// peak resident set) in bytes; 0 where that file does not exist.
+func procStatus(b *testing.B, field string) float64 {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0
@@ -152,7 +159,7 @@ func vmRSS(b *testing.B) float64 {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
+		if v, ok := strings.CutPrefix(sc.Text(), field); ok {
 			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
 			if err != nil {
 				b.Fatal(err)

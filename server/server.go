@@ -146,6 +146,7 @@ func (s *Server) AddCodeLensProvider(p CodeLensProvider) { s.lenses = append(s.l
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	s.ctx, s.cancel = context.WithCancel(ctx)
 	defer s.cancel()
+	startGCTuner()
 	s.stream = newStream(rwc, func(err error) { s.logf(protocol.MessageTypeWarning, "bad message from client: %v", err) })
 	s.conn = jsonrpc2.NewConn(s.stream)
 	s.conn.Go(s.ctx, s.handle)

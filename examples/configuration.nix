@@ -39,6 +39,7 @@
   services.openssh = {
     enable = true;
     openFirewall = false; # reachable over the VPN only
+    authorizedKeysInHomedir = false; # only the keys declared in this file
     settings = {
       PasswordAuthentication = false;
       KbdInteractiveAuthentication = false;

@@ -10,6 +10,31 @@ import (
 
 // nwLint analyses one source and returns the findings of rule id, with the
 // source text each finding covers.
+// sevCase is one source's expected findings of one rule: their severities
+// and the source text each one is on.
+type sevCase struct {
+	name, id, src string
+	sev           []diagnostics.Severity
+	texts         []string
+}
+
+// checkSevCases lints each case's source with its rule alone and compares.
+func checkSevCases(t *testing.T, cases []sevCase) {
+	t.Helper()
+	for _, tc := range cases {
+		fs, texts := nwLint(t, tc.id, tc.src)
+		if len(fs) != len(tc.sev) {
+			t.Errorf("%s: %d findings: %+v", tc.name, len(fs), fs)
+			continue
+		}
+		for i := range fs {
+			if fs[i].Severity != tc.sev[i] || texts[i] != tc.texts[i] {
+				t.Errorf("%s: finding %d: %s %q (%s)", tc.name, i, fs[i].Severity, texts[i], fs[i].Message)
+			}
+		}
+	}
+}
+
 func nwLint(t *testing.T, id, src string) ([]diagnostics.Finding, []string) {
 	t.Helper()
 	f, err := nixast.Parse("test.nix", []byte(src))

@@ -44,11 +44,7 @@ func TestParseExports(t *testing.T) {
 }
 
 func TestServiceSeverities(t *testing.T) {
-	for _, tc := range []struct {
-		name, id, src string
-		sev           []diagnostics.Severity
-		texts         []string
-	}{
+	checkSevCases(t, []sevCase{
 		{"redis critical with openFirewall", "NIXSEC-SVC-001",
 			`{ services.redis.servers."" = { enable = true; bind = "0.0.0.0"; openFirewall = true; settings."protected-mode" = "no"; }; }`,
 			[]diagnostics.Severity{diagnostics.Critical}, []string{`"0.0.0.0"`}},
@@ -79,18 +75,7 @@ func TestServiceSeverities(t *testing.T) {
 		{"nfs exact spec", "NIXSEC-SVC-006",
 			"{ services.nfs.server = { enable = true; exports = ''\n  /srv  a(ro) b(rw,insecure)\n''; }; }",
 			[]diagnostics.Severity{diagnostics.Medium}, []string{"b(rw,insecure)"}},
-	} {
-		fs, texts := nwLint(t, tc.id, tc.src)
-		if len(fs) != len(tc.sev) {
-			t.Errorf("%s: %d findings: %+v", tc.name, len(fs), fs)
-			continue
-		}
-		for i := range fs {
-			if fs[i].Severity != tc.sev[i] || texts[i] != tc.texts[i] {
-				t.Errorf("%s: finding %d: %s %q (%s)", tc.name, i, fs[i].Severity, texts[i], fs[i].Message)
-			}
-		}
-	}
+	})
 }
 
 func TestServiceFixesEditStrings(t *testing.T) {

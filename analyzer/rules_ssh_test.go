@@ -8,11 +8,7 @@ import (
 )
 
 func TestSSHSeverities(t *testing.T) {
-	for _, tc := range []struct {
-		name, id, src string
-		sev           []diagnostics.Severity
-		texts         []string
-	}{
+	checkSevCases(t, []sevCase{
 		{"root yes with passwords", "NIXSEC-SSH-001",
 			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings.PermitRootLogin = "yes"; }; }`,
 			[]diagnostics.Severity{diagnostics.Critical}, []string{`"yes"`}},
@@ -52,18 +48,7 @@ func TestSSHSeverities(t *testing.T) {
 		{"quiet logging", "NIXSEC-SSH-009",
 			`{ system.stateVersion = "24.05"; services.openssh = { enable = true; settings.LogLevel = "QUIET"; }; }`,
 			[]diagnostics.Severity{diagnostics.Low}, []string{`"QUIET"`}},
-	} {
-		fs, texts := nwLint(t, tc.id, tc.src)
-		if len(fs) != len(tc.sev) {
-			t.Errorf("%s: %d findings: %+v", tc.name, len(fs), fs)
-			continue
-		}
-		for i := range fs {
-			if fs[i].Severity != tc.sev[i] || texts[i] != tc.texts[i] {
-				t.Errorf("%s: finding %d: %s %q (%s)", tc.name, i, fs[i].Severity, texts[i], fs[i].Message)
-			}
-		}
-	}
+	})
 }
 
 // An unsafe fix is offered when no authorized keys are declared: turning

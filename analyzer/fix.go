@@ -151,20 +151,31 @@ func AddSibling(anchor *Definition, path []string, value, title string, safe boo
 		// `{ a = 1; }` on one line: stay on it.
 		return diagnostics.Fix{Title: title, Safe: safe, Edits: []diagnostics.Edit{spanEdit(f, end, end, " "+text)}}, true
 	}
-	// After any trailing comment, so the comment stays with its binding.
-	end = f.Lines.LineEnd(f.Lines.Line(b.End()))
+	// After any trailing comment, so the comment stays with its binding;
+	// right after the binding when code follows it on its last line (`};`
+	// closing the set, another binding): the end of that line can be
+	// outside the set.
+	if lineEnd := f.Lines.LineEnd(f.Lines.Line(b.End())); !codeAfter(f, b.End(), lineEnd) {
+		end = lineEnd
+	}
 	return diagnostics.Fix{Title: title, Safe: safe, Edits: []diagnostics.Edit{spanEdit(f, end, end, nl+indent+text)}}, true
+}
+
+// codeAfter reports whether src[from:to] holds more than white space and
+// a comment.
+func codeAfter(f *nixast.File, from, to int) bool {
+	after := string(f.Src[from:to])
+	if i := strings.Index(after, "#"); i >= 0 {
+		after = after[:i]
+	}
+	return strings.TrimSpace(after) != ""
 }
 
 // onOwnLine reports whether only white space surrounds n on its line.
 func onOwnLine(f *nixast.File, n nixast.Node) bool {
 	line := f.Lines.Line(n.Start())
 	before := f.Src[f.Lines.LineStart(line):n.Start()]
-	after := f.Src[n.End():f.Lines.LineEnd(f.Lines.Line(n.End()))]
-	if i := strings.Index(string(after), "#"); i >= 0 {
-		after = after[:i]
-	}
-	return strings.TrimSpace(string(before)) == "" && strings.TrimSpace(string(after)) == ""
+	return strings.TrimSpace(string(before)) == "" && !codeAfter(f, n.End(), f.Lines.LineEnd(f.Lines.Line(n.End())))
 }
 
 // AppendToList adds an element at the end of a list literal.

@@ -20,6 +20,12 @@ func TestAddSiblingKeepsShapeAndComments(t *testing.T) {
 		{"crlf",
 			"{\r\n  a.b = true;\r\n}\r\n", "a.c",
 			"{\r\n  a.b = true;\r\n  a.c = true;\r\n}\r\n"},
+		{"multi-line binding closed on its last line", // found by FuzzRules
+			"{ a.b = [\n  1\n]; }\n", "a.c",
+			"{ a.b = [\n  1\n];\na.c = true; }\n"},
+		{"multi-line binding, another binding after it",
+			"{\n  a.b = {\n    x = 1;\n  }; a.d = 2;\n}\n", "a.c",
+			"{\n  a.b = {\n    x = 1;\n  };\n  a.c = true; a.d = 2;\n}\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, err := nixast.Parse("t.nix", []byte(tc.src))

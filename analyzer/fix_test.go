@@ -24,8 +24,8 @@ func TestAddSiblingKeepsShapeAndComments(t *testing.T) {
 			"{ a.b = [\n  1\n]; }\n", "a.c",
 			"{ a.b = [\n  1\n];\na.c = true; }\n"},
 		{"multi-line binding, another binding after it",
-			"{\n  a.b = {\n    x = 1;\n  }; a.d = 2;\n}\n", "a.c",
-			"{\n  a.b = {\n    x = 1;\n  };\n  a.c = true; a.d = 2;\n}\n"},
+			"{\n  a.b = [\n    1\n  ]; a.d = 2;\n}\n", "a.c",
+			"{\n  a.b = [\n    1\n  ];\n  a.c = true; a.d = 2;\n}\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, err := nixast.Parse("t.nix", []byte(tc.src))

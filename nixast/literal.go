@@ -297,31 +297,15 @@ func decodeIndented(src []byte, open, close int, interps []Node) ([]StringPart, 
 	static := len(interps) == 0 && len(es) <= 1
 
 	// Minimum indentation.
-	atStart, minIndent, cur := true, 1<<31-1, 0
+	ind := newIndentScan()
 	for _, t := range es {
 		if t.interp.Valid() || !t.hasIndentation {
-			if atStart {
-				atStart = false
-				minIndent = min(minIndent, cur)
-			}
+			ind.content()
 			continue
 		}
-		for _, c := range t.text {
-			if atStart {
-				switch c {
-				case ' ':
-					cur++
-				case '\n':
-					cur = 0
-				default:
-					atStart = false
-					minIndent = min(minIndent, cur)
-				}
-			} else if c == '\n' {
-				atStart, cur = true, 0
-			}
-		}
+		scanIndent(&ind, t.text)
 	}
+	minIndent := ind.min
 
 	// Strip.
 	var parts []StringPart
@@ -336,7 +320,7 @@ func decodeIndented(src []byte, open, close int, interps []Node) ([]StringPart, 
 		}
 		text, buf = StringPart{}, nil
 	}
-	atStart = true
+	atStart := true
 	dropped := 0
 	for n, t := range es {
 		if t.interp.Valid() {
@@ -591,29 +575,15 @@ func stripIndent(t string) string {
 	if k < len(t) && t[k] == '\n' {
 		t = t[k+1:]
 	}
-	atStart, minIndent, cur := true, 1<<31-1, 0
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if atStart {
-			switch c {
-			case ' ':
-				cur++
-			case '\n':
-				cur = 0
-			default:
-				atStart = false
-				minIndent = min(minIndent, cur)
-			}
-		} else if c == '\n' {
-			atStart, cur = true, 0
-		}
-	}
+	ind := newIndentScan()
+	scanIndent(&ind, t)
+	minIndent := ind.min
 	var b []byte
 	if minIndent > 0 {
 		b = make([]byte, 0, len(t))
 	}
 	n := 0 // bytes kept so far (b holds them once something was dropped)
-	atStart = true
+	atStart := true
 	dropped := 0
 	for i := 0; i < len(t); i++ {
 		c := t[i]
@@ -648,4 +618,41 @@ func stripIndent(t string) string {
 		out = out[:nl+1]
 	}
 	return out
+}
+
+// indentScan finds the indentation an indented string strips: the least
+// number of spaces before the first other character of a line (lines of
+// only spaces do not count).
+type indentScan struct {
+	atStart  bool
+	cur, min int
+}
+
+func newIndentScan() indentScan { return indentScan{atStart: true, min: 1<<31 - 1} }
+
+// scanIndent reads literal text into s.
+func scanIndent[T string | []byte](s *indentScan, text T) {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case !s.atStart:
+			if c == '\n' {
+				s.atStart, s.cur = true, 0
+			}
+		case c == ' ':
+			s.cur++
+		case c == '\n':
+			s.cur = 0
+		default:
+			s.content()
+		}
+	}
+}
+
+// content is a character that ends a line's indentation (also an
+// interpolation, or text that is not indentation).
+func (s *indentScan) content() {
+	if s.atStart {
+		s.atStart = false
+		s.min = min(s.min, s.cur)
+	}
 }

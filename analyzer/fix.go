@@ -129,36 +129,58 @@ func bindingPrefix(d *Definition) ([]string, bool) {
 // dotted one dotted). It returns false when path does not fall under the
 // set anchor is written in.
 func AddSibling(anchor *Definition, path []string, value, title string, safe bool) (diagnostics.Fix, bool) {
+	return AddSiblings(anchor, []Sibling{{path, value}}, title, safe)
+}
+
+// Sibling is one binding for AddSiblings to write.
+type Sibling struct {
+	Path  []string
+	Value string
+}
+
+// AddSiblings is AddSibling for several bindings, written one after the
+// other in one edit: where they go and how they are indented is worked out
+// once.
+func AddSiblings(anchor *Definition, sibs []Sibling, title string, safe bool) (diagnostics.Fix, bool) {
 	prefix, ok := bindingPrefix(anchor)
-	if !ok || len(path) <= len(prefix) {
+	if !ok || len(sibs) == 0 {
 		return diagnostics.Fix{}, false
 	}
-	for i := range prefix {
-		if prefix[i] != path[i] {
+	for _, sb := range sibs {
+		if len(sb.Path) <= len(prefix) {
 			return diagnostics.Fix{}, false
+		}
+		for i := range prefix {
+			if prefix[i] != sb.Path[i] {
+				return diagnostics.Fix{}, false
+			}
 		}
 	}
 	f := anchor.File
 	b := anchor.Binding
 	end := b.End()
-	indent := lineIndent(f, b.Start())
-	nl := "\n"
+	sep := "\n" + lineIndent(f, b.Start())
 	if line := f.Lines.Line(b.Start()); f.Lines.LineEnd(line) < len(f.Src) && f.Src[f.Lines.LineEnd(line)] == '\r' {
-		nl = "\r\n"
+		sep = "\r" + sep
 	}
-	text := JoinPath(path[len(prefix):]) + " = " + value + ";"
 	if f.Lines.Line(b.Start()) == f.Lines.Line(b.End()) && !onOwnLine(f, b) {
-		// `{ a = 1; }` on one line: stay on it.
-		return diagnostics.Fix{Title: title, Safe: safe, Edits: []diagnostics.Edit{spanEdit(f, end, end, " "+text)}}, true
-	}
-	// After any trailing comment, so the comment stays with its binding;
-	// right after the binding when code follows it on its last line (`};`
-	// closing the set, another binding): the end of that line can be
-	// outside the set.
-	if lineEnd := f.Lines.LineEnd(f.Lines.Line(b.End())); !codeAfter(f, b.End(), lineEnd) {
+		sep = " " // `{ a = 1; }` on one line: stay on it.
+	} else if lineEnd := f.Lines.LineEnd(f.Lines.Line(b.End())); !codeAfter(f, b.End(), lineEnd) {
+		// After any trailing comment, so the comment stays with its
+		// binding; right after the binding when code follows it on its last
+		// line (`};` closing the set, another binding): the end of that
+		// line can be outside the set.
 		end = lineEnd
 	}
-	return diagnostics.Fix{Title: title, Safe: safe, Edits: []diagnostics.Edit{spanEdit(f, end, end, nl+indent+text)}}, true
+	var text strings.Builder
+	for _, sb := range sibs {
+		text.WriteString(sep)
+		text.WriteString(JoinPath(sb.Path[len(prefix):]))
+		text.WriteString(" = ")
+		text.WriteString(sb.Value)
+		text.WriteString(";")
+	}
+	return diagnostics.Fix{Title: title, Safe: safe, Edits: []diagnostics.Edit{spanEdit(f, end, end, text.String())}}, true
 }
 
 // codeAfter reports whether src[from:to] holds more than white space and

@@ -227,18 +227,15 @@ func (s *sysdService) insertEdit(gaps []*sysdGap) (diagnostics.Edit, bool) {
 	if anchor == nil {
 		return diagnostics.Edit{}, false
 	}
-	var e diagnostics.Edit
+	sibs := make([]Sibling, len(gaps))
 	for i, g := range gaps {
-		fx, ok := AddSibling(anchor, s.path("serviceConfig", g.directive), g.want, "add", false)
-		if !ok || len(fx.Edits) != 1 {
-			return diagnostics.Edit{}, false
-		}
-		if i == 0 {
-			e = fx.Edits[0]
-		} else {
-			e.NewText += fx.Edits[0].NewText
-		}
+		sibs[i] = Sibling{s.path("serviceConfig", g.directive), g.want}
 	}
+	fx, ok := AddSiblings(anchor, sibs, "add", false)
+	if !ok || len(fx.Edits) != 1 {
+		return diagnostics.Edit{}, false
+	}
+	e := fx.Edits[0]
 	// A comment after the anchor stays with the anchor: insert after it.
 	if f := anchor.File; strings.HasPrefix(e.NewText, "\n") || strings.HasPrefix(e.NewText, "\r\n") {
 		end := f.Lines.LineEnd(f.Lines.Line(e.Span.Start))

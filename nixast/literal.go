@@ -320,12 +320,11 @@ func decodeIndented(src []byte, open, close int, interps []Node) ([]StringPart, 
 		}
 		text, buf = StringPart{}, nil
 	}
-	atStart := true
-	dropped := 0
+	strip := indentStrip{min: minIndent, atStart: true}
 	for n, t := range es {
 		if t.interp.Valid() {
 			flush()
-			atStart, dropped = false, 0
+			strip.atStart, strip.dropped = false, 0
 			parts = append(parts, StringPart{Interp: t.interp, Span: t.interp.Span()})
 			continue
 		}
@@ -337,21 +336,7 @@ func decodeIndented(src []byte, open, close int, interps []Node) ([]StringPart, 
 		}
 		tokStart := len(buf)
 		for k, c := range t.text {
-			keep := true
-			if atStart {
-				switch c {
-				case ' ':
-					keep = dropped >= minIndent
-					dropped++
-				case '\n':
-					dropped = 0
-				default:
-					atStart, dropped = false, 0
-				}
-			} else if c == '\n' {
-				atStart = true
-			}
-			if keep {
+			if strip.keep(c) {
 				buf = append(buf, c)
 				text.starts = append(text.starts, t.starts[k])
 				text.ends = append(text.ends, t.ends[k])
@@ -583,25 +568,10 @@ func stripIndent(t string) string {
 		b = make([]byte, 0, len(t))
 	}
 	n := 0 // bytes kept so far (b holds them once something was dropped)
-	atStart := true
-	dropped := 0
+	strip := indentStrip{min: minIndent, atStart: true}
 	for i := 0; i < len(t); i++ {
 		c := t[i]
-		keep := true
-		if atStart {
-			switch c {
-			case ' ':
-				keep = dropped >= minIndent
-				dropped++
-			case '\n':
-				dropped = 0
-			default:
-				atStart, dropped = false, 0
-			}
-		} else if c == '\n' {
-			atStart = true
-		}
-		if keep {
+		if strip.keep(c) {
 			if b != nil {
 				b = append(b, c)
 			}
@@ -655,4 +625,29 @@ func (s *indentScan) content() {
 		s.atStart = false
 		s.min = min(s.min, s.cur)
 	}
+}
+
+// indentStrip removes min spaces of indentation from each line of an
+// indented string, one character at a time.
+type indentStrip struct {
+	min, dropped int
+	atStart      bool
+}
+
+// keep reports whether c stays in the decoded text.
+func (s *indentStrip) keep(c byte) bool {
+	switch {
+	case !s.atStart:
+		if c == '\n' {
+			s.atStart = true
+		}
+	case c == ' ':
+		s.dropped++
+		return s.dropped > s.min
+	case c == '\n':
+		s.dropped = 0
+	default:
+		s.atStart, s.dropped = false, 0
+	}
+	return true
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nixsec/nixsec/internal/benchgen"
 	"github.com/nixsec/nixsec/internal/tsnix"
 	"github.com/nixsec/nixsec/nixast"
 )
@@ -79,7 +80,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	srcs, total := analyzeBenchInput(b)
 	b.Run("raw-parse", func(b *testing.B) {
 		b.SetBytes(total)
-		defer benchCPU(b, total)()
+		defer benchgen.ReportCPU(b, total)()
 		for b.Loop() {
 			for _, s := range srcs {
 				t, err := tsnix.Parse(s.src, nil)
@@ -92,7 +93,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	})
 	b.Run("parse", func(b *testing.B) {
 		b.SetBytes(total)
-		defer benchCPU(b, total)()
+		defer benchgen.ReportCPU(b, total)()
 		for b.Loop() {
 			benchParseAll(b, srcs)
 		}
@@ -105,33 +106,18 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	b.Run("model", func(b *testing.B) {
 		b.SetBytes(total)
-		defer benchCPU(b, total)()
+		defer benchgen.ReportCPU(b, total)()
 		for b.Loop() {
 			BuildModelWith(files, ModelOptions{})
 		}
 	})
 	b.Run("full", func(b *testing.B) {
 		b.SetBytes(total)
-		defer benchCPU(b, total)()
+		defer benchgen.ReportCPU(b, total)()
 		var n int
 		for b.Loop() {
 			n = len(Analyze(benchParseAll(b, srcs), Options{}))
 		}
 		b.ReportMetric(float64(n), "findings")
 	})
-}
-
-// benchCPU adds cpu-ns/op and cpu-MB/s (process CPU time, user + system) to
-// a benchmark: comparable across runs when other processes load the machine.
-func benchCPU(b *testing.B, size int64) func() {
-	start := benchProcessCPU()
-	return func() {
-		d := benchProcessCPU() - start
-		if d <= 0 || b.N == 0 {
-			return
-		}
-		per := float64(d.Nanoseconds()) / float64(b.N)
-		b.ReportMetric(per, "cpu-ns/op")
-		b.ReportMetric(float64(size)/per*1e3, "cpu-MB/s")
-	}
 }

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"testing"
 
+	"github.com/nixsec/nixsec/internal/benchgen"
 	"github.com/nixsec/nixsec/internal/tsnix"
 	"github.com/nixsec/nixsec/nixast"
 )
@@ -39,7 +40,7 @@ func BenchmarkModel(b *testing.B) {
 	b.Run("model", func(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
-		defer benchCPU(b, int64(len(src)))()
+		defer benchgen.ReportCPU(b, int64(len(src)))()
 		for b.Loop() {
 			m := BuildModelWith([]*nixast.File{f}, ModelOptions{NoImports: true})
 			s := m.Systems[0]

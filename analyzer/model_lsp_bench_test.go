@@ -22,7 +22,7 @@ func BenchmarkModelLSP(b *testing.B) {
 		b.Fatalf("module has syntax errors: %v", f.Errors[0])
 	}
 	b.ReportAllocs()
-	defer benchCPU(b, int64(len(src)))()
+	defer benchgen.ReportCPU(b, int64(len(src)))()
 	for b.Loop() {
 		BuildModelWith([]*nixast.File{f}, ModelOptions{NoImports: true})
 	}

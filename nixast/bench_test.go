@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/nixsec/nixsec/internal/benchgen"
 	"github.com/nixsec/nixsec/internal/tsnix"
 )
 
@@ -24,7 +25,7 @@ func benchInput(b *testing.B) []byte {
 func BenchmarkRawParse(b *testing.B) {
 	src := benchInput(b)
 	b.SetBytes(int64(len(src)))
-	defer reportCPU(b, len(src))()
+	defer benchgen.ReportCPU(b, int64(len(src)))()
 	for b.Loop() {
 		t, err := tsnix.Parse(src, nil)
 		if err != nil {
@@ -38,7 +39,7 @@ func BenchmarkRawParse(b *testing.B) {
 func BenchmarkParse(b *testing.B) {
 	src := benchInput(b)
 	b.SetBytes(int64(len(src)))
-	defer reportCPU(b, len(src))()
+	defer benchgen.ReportCPU(b, int64(len(src)))()
 	for b.Loop() {
 		f, err := Parse("bench.nix", src)
 		if err != nil {
@@ -47,20 +48,5 @@ func BenchmarkParse(b *testing.B) {
 		if len(f.Errors) != 0 {
 			b.Fatalf("bench input has errors: %v", f.Errors[0])
 		}
-	}
-}
-
-// reportCPU adds CPU-time metrics (cpu-ns/op and cpu-MB/s) to a benchmark,
-// comparable across runs even when other processes compete for the CPU.
-func reportCPU(b *testing.B, size int) func() {
-	start := processCPU()
-	return func() {
-		d := processCPU() - start
-		if d <= 0 || b.N == 0 {
-			return
-		}
-		per := float64(d.Nanoseconds()) / float64(b.N)
-		b.ReportMetric(per, "cpu-ns/op")
-		b.ReportMetric(float64(size)/per*1e3, "cpu-MB/s")
 	}
 }

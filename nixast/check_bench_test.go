@@ -1,8 +1,9 @@
 package nixast
 
 import (
-	"github.com/nixsec/nixsec/internal/benchgen"
 	"testing"
+
+	"github.com/nixsec/nixsec/internal/benchgen"
 )
 
 // checkBenchModule is about n lines of a host module in the shape the LSP
@@ -33,7 +34,7 @@ func BenchmarkCheck(b *testing.B) {
 			}
 			b.SetBytes(int64(len(in.src)))
 			b.ReportAllocs()
-			defer reportCPU(b, len(in.src))()
+			defer benchgen.ReportCPU(b, int64(len(in.src)))()
 			for b.Loop() {
 				Check(f)
 			}

@@ -2,13 +2,14 @@ package server
 
 import (
 	"fmt"
-	"github.com/nixsec/nixsec/internal/benchgen"
 	"io"
 	"os"
 	"sort"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/nixsec/nixsec/internal/benchgen"
 )
 
 // genModule is the language server benchmarks' document: about n lines

@@ -5,19 +5,11 @@ package server
 import (
 	"fmt"
 	"sort"
-	"syscall"
 	"testing"
 	"time"
-)
 
-// processCPU is the CPU time (user + system) the process has used.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+	"github.com/nixsec/nixsec/internal/benchgen"
+)
 
 // BenchmarkDidChangeCPU is BenchmarkDidChangeToPublish measured in CPU time:
 // the process's CPU time (server and test client together, GC included)
@@ -41,14 +33,14 @@ func BenchmarkDidChangeCPU(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				v := int32(i + 2)
 				from := c.noteCount()
-				start := processCPU()
+				start := benchgen.CPU()
 				if i%2 == 0 {
 					c.change(uri, v, map[string]any{"range": rng(line, 0, line, 0), "text": " "})
 				} else {
 					c.change(uri, v, map[string]any{"range": rng(line, 0, line, 1), "text": ""})
 				}
 				c.waitPublish(from, uri, &v)
-				cpu = append(cpu, processCPU()-start)
+				cpu = append(cpu, benchgen.CPU()-start)
 				c.mu.Lock()
 				c.notes = c.notes[:0:0] // keep the client's memory flat
 				c.mu.Unlock()

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/nixsec/nixsec/analyzer"
+	"github.com/nixsec/nixsec/internal/benchgen"
 	"github.com/nixsec/nixsec/nixast"
 )
 
@@ -17,21 +18,6 @@ import (
 // cpu-MB/s divides by the CPU time the process used instead of wall time: it
 // is what one core does, and stays comparable when other processes compete
 // for the machine (then MB/s drops, cpu-MB/s does not).
-
-// reportCPU returns a function, to call after the timed loop, that adds
-// cpu-ns/op and cpu-MB/s.
-func reportCPU(b *testing.B, size int64) func() {
-	start := processCPU()
-	return func() {
-		d := processCPU() - start
-		if d <= 0 || b.N == 0 {
-			return
-		}
-		per := float64(d.Nanoseconds()) / float64(b.N)
-		b.ReportMetric(per, "cpu-ns/op")
-		b.ReportMetric(float64(size)/per*1e3, "cpu-MB/s")
-	}
-}
 
 type source struct {
 	path string
@@ -68,7 +54,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 	srcs, total := benchCorpus(b)
 	b.SetBytes(total)
 	workers := runtime.GOMAXPROCS(0)
-	done := reportCPU(b, total)
+	done := benchgen.ReportCPU(b, total)
 	for b.Loop() {
 		var next atomic.Int64
 		var wg sync.WaitGroup
@@ -105,7 +91,7 @@ func BenchmarkLintCorpus(b *testing.B) {
 	_, total := benchCorpus(b)
 	dir := os.Getenv("NIXSEC_BENCH_CORPUS")
 	b.SetBytes(total)
-	done := reportCPU(b, total)
+	done := benchgen.ReportCPU(b, total)
 	for b.Loop() {
 		var files []*nixast.File
 		for _, r := range load(collect([]string{dir}), runtime.GOMAXPROCS(0), nixast.MaxFileSize) {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nixsec/nixsec/internal/benchgen"
 )
 
 func TestSampleModuleParses(t *testing.T) {
@@ -63,7 +65,7 @@ func join(s []string) string {
 func BenchmarkRawParse(b *testing.B) {
 	src := benchSource(b)
 	b.SetBytes(int64(len(src)))
-	defer reportCPU(b, len(src))()
+	defer benchgen.ReportCPU(b, int64(len(src)))()
 	for i := 0; i < b.N; i++ {
 		tr, err := Parse(src, nil)
 		if err != nil {
@@ -76,7 +78,7 @@ func BenchmarkRawParse(b *testing.B) {
 func BenchmarkParseFlatten(b *testing.B) {
 	src := benchSource(b)
 	b.SetBytes(int64(len(src)))
-	defer reportCPU(b, len(src))()
+	defer benchgen.ReportCPU(b, int64(len(src)))()
 	var buf []Node
 	for i := 0; i < b.N; i++ {
 		tr, err := Parse(src, nil)
@@ -109,27 +111,12 @@ func BenchmarkFlatten(b *testing.B) {
 	}
 	defer tr.Close()
 	b.SetBytes(int64(len(src)))
-	defer reportCPU(b, len(src))()
+	defer benchgen.ReportCPU(b, int64(len(src)))()
 	var buf []Node
 	for b.Loop() {
 		buf = tr.Flatten(buf)
 	}
 	b.ReportMetric(float64(len(buf)), "nodes")
-}
-
-// reportCPU adds CPU-time metrics (cpu-ns/op and cpu-MB/s) to a benchmark,
-// comparable across runs even when other processes compete for the CPU.
-func reportCPU(b *testing.B, size int) func() {
-	start := processCPU()
-	return func() {
-		d := processCPU() - start
-		if d <= 0 || b.N == 0 {
-			return
-		}
-		per := float64(d.Nanoseconds()) / float64(b.N)
-		b.ReportMetric(per, "cpu-ns/op")
-		b.ReportMetric(float64(size)/per*1e3, "cpu-MB/s")
-	}
 }
 
 // TestParseTimeout: a pathological input (tree-sitter is quadratic on runs

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package nixast
+package benchgen
 
 import "time"
 

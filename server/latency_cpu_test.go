@@ -4,7 +4,6 @@ package server
 
 import (
 	"fmt"
-	"sort"
 	"testing"
 	"time"
 
@@ -31,27 +30,16 @@ func BenchmarkDidChangeCPU(b *testing.B) {
 			cpu := make([]time.Duration, 0, b.N)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				v := int32(i + 2)
-				from := c.noteCount()
 				start := benchgen.CPU()
-				if i%2 == 0 {
-					c.change(uri, v, map[string]any{"range": rng(line, 0, line, 0), "text": " "})
-				} else {
-					c.change(uri, v, map[string]any{"range": rng(line, 0, line, 1), "text": ""})
-				}
-				c.waitPublish(from, uri, &v)
+				benchEdit(c, uri, line, i)
 				cpu = append(cpu, benchgen.CPU()-start)
 				c.mu.Lock()
 				c.notes = c.notes[:0:0] // keep the client's memory flat
 				c.mu.Unlock()
 			}
 			b.StopTimer()
-			sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
-			pct := func(p float64) float64 {
-				return float64(cpu[min(len(cpu)-1, int(p*float64(len(cpu))))].Microseconds()) / 1000
-			}
-			b.ReportMetric(pct(0.50), "cpu-p50-ms")
-			b.ReportMetric(pct(0.99), "cpu-p99-ms")
+			b.ReportMetric(percentileMs(cpu, 0.50), "cpu-p50-ms")
+			b.ReportMetric(percentileMs(cpu, 0.99), "cpu-p99-ms")
 			b.ReportMetric(0, "ns/op")
 		})
 	}
